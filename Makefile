@@ -1,0 +1,46 @@
+# The README's commands. Every target creates or updates the virtual environment first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
+PORT ?= 8000
+
+.PHONY: install run test lint format fixture superuser
+
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+## Serve the catalogue at http://127.0.0.1:$(PORT)/ (loads the default data into an empty catalogue only).
+run: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py setup_catalogue
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## Run the whole test suite: SQLite by default, PostgreSQL when DATABASE_URL is set.
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## Rebuild fixtures/catalogue.json from the sources in fixtures/sources.toml, in a throw-away database.
+fixture: $(STAMP)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	DATABASE_URL="sqlite:///$$tmp/fixture.sqlite3" $(BIN)/python manage.py migrate --noinput -v0 && \
+	DATABASE_URL="sqlite:///$$tmp/fixture.sqlite3" $(BIN)/python manage.py build_fixture
+
+superuser: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createsuperuser

@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import path
+
+from catalogue import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("functiegroepen/<slug:slug>/", views.group_detail, name="group-detail"),
+    path("admin/", admin.site.urls),
+]

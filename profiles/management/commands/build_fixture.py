@@ -1,0 +1,32 @@
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from profiles import catalogue_data
+from profiles.importer import import_group
+
+
+class Command(BaseCommand):
+    help = (
+        "Importeert de bronnen uit fixtures/sources.toml in een lege database en schrijft de fixture. "
+        "Gebruik `make fixture`, dat hiervoor een tijdelijke database aanmaakt."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", type=Path, default=None, help="Standaard: fixtures/catalogue.json.")
+
+    def handle(self, *args, output: Path | None, **options):
+        if not catalogue_data.catalogue_is_empty():
+            raise CommandError("De database is niet leeg; bouw de fixture in een nieuwe, lege database.")
+        for source in catalogue_data.sources():
+            import_group(
+                source.path.read_text(encoding="utf-8"),
+                name=source.name,
+                family=source.family,
+                fgr_id=source.fgr_id,
+            )
+        output = output or catalogue_data.fixture_path()
+        exclude = [f"--exclude={label}" for label in catalogue_data.SEEDED_MODELS]
+        call_command("dumpdata", "profiles", *exclude, indent=1, output=str(output), verbosity=0)
+        self.stdout.write(f"Fixture geschreven: {output}")

@@ -1,0 +1,15 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from profiles import catalogue_data
+
+
+class Command(BaseCommand):
+    help = "Laadt de standaardcatalogus, maar alleen in een lege catalogus: bewerkte inhoud blijft altijd staan."
+
+    def handle(self, *args, **options):
+        if not catalogue_data.catalogue_is_empty():
+            self.stdout.write("De catalogus heeft al inhoud; er is niets geladen.")
+            return
+        call_command("loaddata", str(catalogue_data.fixture_path()), verbosity=0)
+        self.stdout.write("De standaardcatalogus is geladen.")

@@ -1,0 +1,378 @@
+"""The FGR as relational records: one row for every bullet, in the source's order, with the source's labels."""
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+from profiles import fuwasys
+from profiles.source_parser import MAX_SCHAAL, MIN_SCHAAL
+
+
+def _schaal_constraint(name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=models.Q(schaal__gte=MIN_SCHAAL, schaal__lte=MAX_SCHAAL), name=name)
+
+
+class FunctionFamily(models.Model):
+    name = models.CharField("naam", max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "functiefamilie"
+        verbose_name_plural = "functiefamilies"
+
+    def __str__(self):
+        return self.name
+
+
+class FunctionGroupQuerySet(models.QuerySet):
+    def with_schaal_range(self):
+        return self.annotate(
+            lowest_schaal=models.Min("typeringen__schaal"), highest_schaal=models.Max("typeringen__schaal")
+        )
+
+
+class FunctionGroup(models.Model):
+    family = models.ForeignKey(FunctionFamily, models.PROTECT, related_name="groups", verbose_name="functiefamilie")
+    name = models.CharField("naam", max_length=300, unique=True)
+    slug = models.SlugField(max_length=300, unique=True)
+    fgr_id = models.PositiveIntegerField(
+        "FGR-nummer",
+        null=True,
+        blank=True,
+        unique=True,
+        help_text="Het nummer van de functiegroep in het FGR.",
+    )
+
+    objects = FunctionGroupQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "functiegroep"
+        verbose_name_plural = "functiegroepen"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("group-detail", kwargs={"slug": self.slug})
+
+
+class ResultArea(models.Model):
+    """One of the four resultaatgebieden shared by the whole FGR."""
+
+    name = models.CharField("naam", max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField("volgorde", unique=True)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = "resultaatgebied"
+        verbose_name_plural = "resultaatgebieden"
+
+    def __str__(self):
+        return self.name
+
+
+class Line(models.Model):
+    """One bullet of the source, with any unbulleted lines that continue it (one per line)."""
+
+    position = models.PositiveSmallIntegerField("volgorde")
+    text = models.TextField("tekst")
+    continuation = models.TextField(
+        "vervolgregels",
+        blank=True,
+        help_text="Regels zonder opsommingsteken die de regel erboven voortzetten.",
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["position"]
+
+    def __str__(self):
+        return self.text
+
+
+class Result(Line):
+    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="results")
+    area = models.ForeignKey(ResultArea, models.PROTECT, related_name="+", verbose_name="resultaatgebied")
+
+    class Meta:
+        ordering = ["group", "area__position", "position"]
+        verbose_name = "resultaat"
+        verbose_name_plural = "resultaten"
+        constraints = [models.UniqueConstraint(fields=["group", "area", "position"], name="unique_result_position")]
+
+
+class BehaviouralIndicator(Line):
+    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="indicators")
+    area = models.ForeignKey(ResultArea, models.PROTECT, related_name="+", verbose_name="resultaatgebied")
+
+    class Meta:
+        ordering = ["group", "area__position", "position"]
+        verbose_name = "gedragsindicator"
+        verbose_name_plural = "gedragsindicatoren"
+        constraints = [models.UniqueConstraint(fields=["group", "area", "position"], name="unique_indicator_position")]
+
+
+class Competency(models.Model):
+    """A competency of the shared vocabulary (Competentietaal Rijk)."""
+
+    name = models.CharField("naam", max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "competentie"
+        verbose_name_plural = "competenties"
+        constraints = [models.UniqueConstraint(Lower("name"), name="unique_competency_name_ci")]
+
+    def __str__(self):
+        return self.name
+
+
+class CompetencyLink(models.Model):
+    """A competency as one place of the source asks for it, with the source's own spelling."""
+
+    competency = models.ForeignKey(Competency, models.PROTECT, related_name="+", verbose_name="competentie")
+    position = models.PositiveSmallIntegerField("volgorde")
+    label = models.CharField("tekst in de bron", max_length=200)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.label
+
+
+class GroupCompetency(CompetencyLink):
+    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="competency_links")
+
+    class Meta:
+        ordering = ["group", "position"]
+        verbose_name = "competentie van het kernprofiel"
+        verbose_name_plural = "competenties van het kernprofiel"
+        constraints = [
+            models.UniqueConstraint(fields=["group", "position"], name="unique_group_competency_position"),
+            models.UniqueConstraint(fields=["group", "competency"], name="unique_group_competency"),
+        ]
+
+
+class FocusArea(models.Model):
+    """An aandachtsgebied: a specialism within a group, such as ICT/Techniek or Informatiebeheer."""
+
+    name = models.CharField("naam", max_length=200, unique=True)
+    slug = models.SlugField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "aandachtsgebied"
+        verbose_name_plural = "aandachtsgebieden"
+
+    def __str__(self):
+        return self.name
+
+
+class QualityProfile(models.Model):
+    """What is asked of a person at one schaal of a group."""
+
+    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="quality_profiles")
+    schaal = models.PositiveSmallIntegerField("schaal")
+    education_heading = models.CharField(
+        "kopje opleiding",
+        max_length=200,
+        blank=True,
+        help_text="Zoals in de bron, bijvoorbeeld ‘Opleiding: Rijk’.",
+    )
+
+    class Meta:
+        ordering = ["group", "schaal"]
+        verbose_name = "kwaliteitenprofiel"
+        verbose_name_plural = "kwaliteitenprofielen"
+        constraints = [
+            models.UniqueConstraint(fields=["group", "schaal"], name="unique_quality_profile_schaal"),
+            _schaal_constraint("quality_profile_schaal_range"),
+        ]
+
+    def __str__(self):
+        return f"Kwaliteitenprofiel {self.group} schaal {self.schaal}"
+
+
+class QualityProfileSection(models.Model):
+    class Kind(models.TextChoices):
+        EXPERIENCE = "ervaring", "Ervaring"
+        THINKING_LEVEL = "werk_en_denkniveau", "Werk- en denkniveau"
+        EDUCATION_FIELD = "opleidingsrichting", "Opleidingsrichting en/of vakkennis"
+        OTHER_KNOWLEDGE = "overige_kennis", "Overige kennis en vaardigheden"
+        DEPARTMENT_EDUCATION = "opleiding_departementsspecifiek", "Opleiding departementsspecifiek"
+        DEPARTMENT_COMPETENCIES = "competenties_departementsspecifiek", "Competenties departementsspecifiek"
+
+    profile = models.ForeignKey(QualityProfile, models.CASCADE, related_name="sections")
+    kind = models.CharField("soort", max_length=40, choices=Kind.choices)
+    label = models.CharField("kopje", max_length=200, help_text="Het kopje zoals de bron het schrijft.")
+    focus_area = models.ForeignKey(
+        FocusArea, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="aandachtsgebied"
+    )
+    focus_area_label = models.CharField("aandachtsgebied in de bron", max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField("volgorde")
+
+    class Meta:
+        ordering = ["profile", "position"]
+        verbose_name = "onderdeel van een kwaliteitenprofiel"
+        verbose_name_plural = "onderdelen van kwaliteitenprofielen"
+        constraints = [models.UniqueConstraint(fields=["profile", "position"], name="unique_quality_section_position")]
+
+    def __str__(self):
+        return f"{self.label} {self.focus_area_label}".strip()
+
+
+class QualityProfileLine(Line):
+    section = models.ForeignKey(QualityProfileSection, models.CASCADE, related_name="lines")
+    bulleted = models.BooleanField("met opsommingsteken", default=True)
+
+    class Meta:
+        ordering = ["section", "position"]
+        verbose_name = "regel van een kwaliteitenprofiel"
+        verbose_name_plural = "regels van kwaliteitenprofielen"
+        constraints = [models.UniqueConstraint(fields=["section", "position"], name="unique_quality_line_position")]
+
+
+class QualityProfileCompetency(CompetencyLink):
+    profile = models.ForeignKey(QualityProfile, models.CASCADE, related_name="competency_links")
+
+    class Meta:
+        ordering = ["profile", "position"]
+        verbose_name = "competentie van een kwaliteitenprofiel"
+        verbose_name_plural = "competenties van kwaliteitenprofielen"
+        constraints = [
+            models.UniqueConstraint(fields=["profile", "position"], name="unique_profile_competency_position"),
+            models.UniqueConstraint(fields=["profile", "competency"], name="unique_profile_competency"),
+        ]
+
+
+class Characteristic(models.Model):
+    """One of the 14 FUWASYS kenmerken."""
+
+    class Group(models.TextChoices):
+        WORK = "werkzaamheden", "Werkzaamheden"
+        LATITUDE = "speelruimte", "Speelruimte/kaders"
+        KNOWLEDGE = "kennis", "Kennis en vaardigheden"
+        CONTACTS = "contacten", "Contacten"
+
+    number = models.PositiveSmallIntegerField("nummer", unique=True)
+    name = models.CharField("naam", max_length=100, unique=True)
+    group = models.CharField("groep", max_length=20, choices=Group.choices)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = "FUWASYS-kenmerk"
+        verbose_name_plural = "FUWASYS-kenmerken"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1, number__lte=fuwasys.SCORE_COUNT),
+                name="characteristic_number_range",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
+class FunctionTypering(models.Model):
+    """The description of one schaal of a group, with its FUWASYS code as the source publishes it."""
+
+    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="typeringen")
+    schaal = models.PositiveSmallIntegerField("schaal")
+    fuwasys_code = models.CharField(
+        "FUWASYS-code",
+        max_length=100,
+        help_text="Precies zoals de bron de code schrijft, ook als die niet klopt.",
+    )
+    fuwasys_total = models.PositiveSmallIntegerField("vermeld totaal", null=True, blank=True)
+
+    class Meta:
+        ordering = ["group", "schaal"]
+        verbose_name = "functietypering"
+        verbose_name_plural = "functietyperingen"
+        constraints = [
+            models.UniqueConstraint(fields=["group", "schaal"], name="unique_typering_schaal"),
+            _schaal_constraint("typering_schaal_range"),
+        ]
+
+    def __str__(self):
+        return f"Functietypering {self.group} schaal {self.schaal}"
+
+    @property
+    def fuwasys(self) -> fuwasys.FuwasysCode:
+        return fuwasys.parse(self.fuwasys_code)
+
+
+class TyperingScore(models.Model):
+    typering = models.ForeignKey(FunctionTypering, models.CASCADE, related_name="scores")
+    characteristic = models.ForeignKey(Characteristic, models.PROTECT, related_name="+", verbose_name="kenmerk")
+    score = models.PositiveSmallIntegerField("score")
+
+    class Meta:
+        ordering = ["typering", "characteristic__number"]
+        verbose_name = "FUWASYS-score"
+        verbose_name_plural = "FUWASYS-scores"
+        constraints = [
+            models.UniqueConstraint(fields=["typering", "characteristic"], name="unique_typering_score"),
+            models.CheckConstraint(
+                condition=models.Q(score__gte=fuwasys.MIN_SCORE, score__lte=fuwasys.MAX_SCORE),
+                name="typering_score_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.characteristic}: {self.score}"
+
+
+class TyperingSection(models.Model):
+    class Kind(models.TextChoices):
+        DESCRIPTION = "algemene_omschrijving", "Algemene omschrijving"
+        RESULTS = "resultaten", "Resultaten"
+        LATITUDE = "speelruimte", "Speelruimte/kaders"
+        KNOWLEDGE = "kennis_vaardigheden", "Kennis en vaardigheden"
+        CONTACTS = "contacten", "Contacten"
+        EXAMPLES = "voorbeelden", "Voorbeelden producten en/of diensten"
+
+    class SubArea(models.TextChoices):
+        INFORMATION_MANAGEMENT = "informatiebeheer", "Informatiebeheer"
+        ICT = "ict", "ICT"
+        ENGINEERING = "techniek", "Techniek"
+
+    typering = models.ForeignKey(FunctionTypering, models.CASCADE, related_name="sections")
+    kind = models.CharField("soort", max_length=40, choices=Kind.choices)
+    label = models.CharField("kopje", max_length=200, help_text="Het kopje zoals de bron het schrijft.")
+    sub_area_label = models.CharField("deelgebied in de bron", max_length=200, blank=True)
+    sub_area = models.CharField(
+        "deelgebied",
+        max_length=20,
+        choices=SubArea.choices,
+        blank=True,
+        help_text="Het vaste deelgebied waarmee schalen naast elkaar worden gezet.",
+    )
+    intro = models.TextField("inleidende regels", blank=True)
+    position = models.PositiveSmallIntegerField("volgorde")
+
+    class Meta:
+        ordering = ["typering", "position"]
+        verbose_name = "onderdeel van een functietypering"
+        verbose_name_plural = "onderdelen van functietyperingen"
+        constraints = [
+            models.UniqueConstraint(fields=["typering", "position"], name="unique_typering_section_position")
+        ]
+
+    def __str__(self):
+        return f"{self.label} {self.sub_area_label}".strip()
+
+
+class TyperingLine(Line):
+    section = models.ForeignKey(TyperingSection, models.CASCADE, related_name="lines")
+    bulleted = models.BooleanField("met opsommingsteken", default=True)
+
+    class Meta:
+        ordering = ["section", "position"]
+        verbose_name = "regel van een functietypering"
+        verbose_name_plural = "regels van functietyperingen"
+        constraints = [models.UniqueConstraint(fields=["section", "position"], name="unique_typering_line_position")]

@@ -1,0 +1,73 @@
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from profiles import catalogue_data
+from profiles.models import Characteristic, FunctionGroup, ResultArea
+from profiles.reference_data import create_reference_data
+
+# Playwright's sync API keeps an event loop running in the test thread; Django would then refuse
+# database access from the test itself (live_server fixtures, assertions on the database).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+DATA_DIR = Path(__file__).parent / "data"
+SOURCE_NAME = "Medewerker ICT / Techniek / Informatiebeheer / DIV"
+SOURCE_SLUG = "medewerker-ict-techniek-informatiebeheer-div"
+
+
+@pytest.fixture(autouse=True)
+def _fast_settings(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+@pytest.fixture
+def source_text() -> str:
+    return catalogue_data.sources()[0].path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def reference_data(db):
+    """The rows the data migration creates; transactional tests flush them, so recreate them."""
+    create_reference_data(ResultArea, Characteristic)
+
+
+@pytest.fixture
+def catalogue(reference_data) -> FunctionGroup:
+    """The default catalogue, loaded the way `make run` loads it."""
+    call_command("setup_catalogue", verbosity=0)
+    return FunctionGroup.objects.get(slug=SOURCE_SLUG)
+
+
+@pytest.fixture
+def live_catalogue(transactional_db, live_server):
+    create_reference_data(ResultArea, Characteristic)
+    call_command("setup_catalogue", verbosity=0)
+    return live_server
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not shutil.which(CHROMIUM):
+        reason = f"Chromium not found at {CHROMIUM}; install Debian's package: apt-get install chromium"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (browser tests may not be skipped in CI)")
+        pytest.skip(reason)
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
