@@ -6,5 +6,6 @@ from catalogue import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("functiegroepen/<slug:slug>/", views.group_detail, name="group-detail"),
+    path("functiegroepen/<slug:slug>/schaal/<int:schaal>/", views.schaal_detail, name="group-schaal"),
     path("admin/", admin.site.urls),
 ]

@@ -196,6 +196,9 @@ class QualityProfile(models.Model):
     def __str__(self):
         return f"Kwaliteitenprofiel {self.group} schaal {self.schaal}"
 
+    def get_absolute_url(self):
+        return reverse("group-schaal", kwargs={"slug": self.group.slug, "schaal": self.schaal})
+
 
 class QualityProfileSection(models.Model):
     class Kind(models.TextChoices):
@@ -300,6 +303,9 @@ class FunctionTypering(models.Model):
 
     def __str__(self):
         return f"Functietypering {self.group} schaal {self.schaal}"
+
+    def get_absolute_url(self):
+        return reverse("group-schaal", kwargs={"slug": self.group.slug, "schaal": self.schaal})
 
     @property
     def fuwasys(self) -> fuwasys.FuwasysCode:
