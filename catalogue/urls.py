@@ -7,5 +7,8 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("functiegroepen/<slug:slug>/", views.group_detail, name="group-detail"),
     path("functiegroepen/<slug:slug>/schaal/<int:schaal>/", views.schaal_detail, name="group-schaal"),
+    path("competenties/", views.competency_list, name="competency-list"),
+    path("competenties/<slug:slug>/", views.competency_detail, name="competency-detail"),
+    path("begrippen/", views.glossary, name="glossary"),
     path("admin/", admin.site.urls),
 ]

@@ -1,20 +1,70 @@
-from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from profiles.models import FunctionFamily, FunctionGroup, FunctionTypering
+from catalogue import presenters
+from profiles.models import (
+    Characteristic,
+    Competency,
+    FunctionFamily,
+    FunctionGroup,
+    GroupCompetency,
+    QualityProfileCompetency,
+)
 
 
 def home(request):
-    groups = FunctionGroup.objects.with_schaal_range()
-    families = FunctionFamily.objects.prefetch_related(Prefetch("groups", queryset=groups))
+    families = FunctionFamily.objects.with_groups()
     return render(request, "home.html", {"families": families})
 
 
 def group_detail(request, slug):
-    group = get_object_or_404(FunctionGroup.objects.select_related("family").with_schaal_range(), slug=slug)
-    return render(request, "group_detail.html", {"group": group})
+    group = get_object_or_404(FunctionGroup.objects.for_page(), slug=slug)
+    schalen = presenters.schalen(group.typeringen.with_content(), group.quality_profiles.with_content())
+    return render(
+        request,
+        "group_detail.html",
+        {"group": group, "kernprofiel": presenters.kernprofiel(group), "schalen": schalen},
+    )
 
 
 def schaal_detail(request, slug, schaal):
-    typering = get_object_or_404(FunctionTypering.objects.select_related("group"), group__slug=slug, schaal=schaal)
-    return render(request, "schaal_detail.html", {"group": typering.group, "typering": typering})
+    group = get_object_or_404(FunctionGroup.objects.for_page(), slug=slug)
+    numbers = group.schalen()
+    if schaal not in numbers:
+        raise Http404(f"{group} heeft geen schaal {schaal}.")
+    typering = group.typeringen.with_content().filter(schaal=schaal).first()
+    profile = group.quality_profiles.with_content().filter(schaal=schaal).first()
+    position = numbers.index(schaal)
+    context = {
+        "group": group,
+        "kernprofiel": presenters.kernprofiel(group),
+        "schaal": presenters.schaal(schaal, typering, profile),
+        "lower": numbers[position - 1] if position > 0 else None,
+        "higher": numbers[position + 1] if position + 1 < len(numbers) else None,
+    }
+    return render(request, "schaal_detail.html", context)
+
+
+def competency_list(request):
+    competencies = Competency.objects.all()
+    uses = presenters.competency_uses(
+        GroupCompetency.objects.select_related("group"),
+        QualityProfileCompetency.objects.select_related("profile__group").order_by("profile__schaal"),
+    )
+    rows = [(competency, uses.get(competency.pk, [])) for competency in competencies]
+    return render(request, "competency_list.html", {"rows": rows})
+
+
+def competency_detail(request, slug):
+    competency = get_object_or_404(Competency, slug=slug)
+    uses = presenters.competency_uses(
+        GroupCompetency.objects.filter(competency=competency).select_related("group"),
+        QualityProfileCompetency.objects.filter(competency=competency)
+        .select_related("profile__group")
+        .order_by("profile__schaal"),
+    )
+    return render(request, "competency_detail.html", {"competency": competency, "uses": uses.get(competency.pk, [])})
+
+
+def glossary(request):
+    return render(request, "glossary.html", {"characteristics": Characteristic.objects.all()})

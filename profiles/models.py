@@ -12,9 +12,16 @@ def _schaal_constraint(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(condition=models.Q(schaal__gte=MIN_SCHAAL, schaal__lte=MAX_SCHAAL), name=name)
 
 
+class FunctionFamilyQuerySet(models.QuerySet):
+    def with_groups(self):
+        return self.prefetch_related(models.Prefetch("groups", queryset=FunctionGroup.objects.with_schaal_range()))
+
+
 class FunctionFamily(models.Model):
     name = models.CharField("naam", max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
+
+    objects = FunctionFamilyQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -29,6 +36,16 @@ class FunctionGroupQuerySet(models.QuerySet):
     def with_schaal_range(self):
         return self.annotate(
             lowest_schaal=models.Min("typeringen__schaal"), highest_schaal=models.Max("typeringen__schaal")
+        )
+
+    def for_page(self):
+        return self.select_related("family").with_schaal_range().with_kernprofiel()
+
+    def with_kernprofiel(self):
+        return self.prefetch_related(
+            models.Prefetch("results", queryset=Result.objects.select_related("area")),
+            models.Prefetch("indicators", queryset=BehaviouralIndicator.objects.select_related("area")),
+            models.Prefetch("competency_links", queryset=GroupCompetency.objects.select_related("competency")),
         )
 
 
@@ -56,6 +73,12 @@ class FunctionGroup(models.Model):
 
     def get_absolute_url(self):
         return reverse("group-detail", kwargs={"slug": self.slug})
+
+    def schalen(self) -> list[int]:
+        """The schalen that have a typering or a kwaliteitenprofiel, ascending (one query)."""
+        typering_schalen = self.typeringen.order_by().values_list("schaal", flat=True)
+        profile_schalen = self.quality_profiles.order_by().values_list("schaal", flat=True)
+        return sorted(typering_schalen.union(profile_schalen))
 
 
 class ResultArea(models.Model):
@@ -129,6 +152,9 @@ class Competency(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("competency-detail", kwargs={"slug": self.slug})
+
 
 class CompetencyLink(models.Model):
     """A competency as one place of the source asks for it, with the source's own spelling."""
@@ -172,6 +198,14 @@ class FocusArea(models.Model):
         return self.name
 
 
+class QualityProfileQuerySet(models.QuerySet):
+    def with_content(self):
+        return self.prefetch_related(
+            "sections__lines",
+            models.Prefetch("competency_links", queryset=QualityProfileCompetency.objects.select_related("competency")),
+        )
+
+
 class QualityProfile(models.Model):
     """What is asked of a person at one schaal of a group."""
 
@@ -183,6 +217,8 @@ class QualityProfile(models.Model):
         blank=True,
         help_text="Zoals in de bron, bijvoorbeeld ‘Opleiding: Rijk’.",
     )
+
+    objects = QualityProfileQuerySet.as_manager()
 
     class Meta:
         ordering = ["group", "schaal"]
@@ -280,6 +316,14 @@ class Characteristic(models.Model):
         return f"{self.number}. {self.name}"
 
 
+class FunctionTyperingQuerySet(models.QuerySet):
+    def with_content(self):
+        return self.prefetch_related(
+            "sections__lines",
+            models.Prefetch("scores", queryset=TyperingScore.objects.select_related("characteristic")),
+        )
+
+
 class FunctionTypering(models.Model):
     """The description of one schaal of a group, with its FUWASYS code as the source publishes it."""
 
@@ -291,6 +335,8 @@ class FunctionTypering(models.Model):
         help_text="Precies zoals de bron de code schrijft, ook als die niet klopt.",
     )
     fuwasys_total = models.PositiveSmallIntegerField("vermeld totaal", null=True, blank=True)
+
+    objects = FunctionTyperingQuerySet.as_manager()
 
     class Meta:
         ordering = ["group", "schaal"]

@@ -1,5 +1,6 @@
 import os
 import shutil
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -39,14 +40,14 @@ def reference_data(db):
 @pytest.fixture
 def catalogue(reference_data) -> FunctionGroup:
     """The default catalogue, loaded the way `make run` loads it."""
-    call_command("setup_catalogue", verbosity=0)
+    call_command("setup_catalogue", stdout=StringIO())
     return FunctionGroup.objects.get(slug=SOURCE_SLUG)
 
 
 @pytest.fixture
 def live_catalogue(transactional_db, live_server):
     create_reference_data(ResultArea, Characteristic)
-    call_command("setup_catalogue", verbosity=0)
+    call_command("setup_catalogue", stdout=StringIO())
     return live_server
 
 

@@ -1,11 +1,24 @@
-"""Pages in a real headless Chromium, checked with axe for WCAG 2.0/2.1 A and AA."""
+"""Pages in a real headless Chromium: axe (WCAG 2.0/2.1 A and AA), keyboard use and print."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.conftest import SOURCE_SLUG
+
 pytestmark = pytest.mark.browser
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+GROUP_PATH = f"/functiegroepen/{SOURCE_SLUG}/"
+
+PAGE_PATHS = {
+    "home": "/",
+    "group": GROUP_PATH,
+    "schaal": f"{GROUP_PATH}schaal/6/",
+    "competencies": "/competenties/",
+    "competency": "/competenties/accuraat-werken/",
+    "glossary": "/begrippen/",
+    "not-found": "/functiegroepen/bestaat-niet/",
+}
 
 
 def assert_no_axe_violations(page):
@@ -13,22 +26,80 @@ def assert_no_axe_violations(page):
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_home_page_has_no_accessibility_violations(page, live_catalogue):
-    page.goto(live_catalogue.url + "/")
+def is_focused(locator) -> bool:
+    return locator.evaluate("element => element === document.activeElement")
 
-    assert page.locator("h1").inner_text() == "Functiecatalogus Rijk"
+
+@pytest.mark.parametrize("name", PAGE_PATHS)
+def test_every_page_type_has_no_accessibility_violations(page, live_catalogue, name):
+    page.goto(live_catalogue.url + PAGE_PATHS[name])
+
     assert page.locator("html").get_attribute("lang") == "nl"
-    assert page.get_by_role("link", name="Medewerker ICT / Techniek / Informatiebeheer / DIV").is_visible()
+    assert page.locator("h1").count() == 1
+    assert page.locator("main").count() == 1
     assert_no_axe_violations(page)
 
 
-def test_skip_link_is_the_first_stop_and_moves_focus_to_the_content(page, live_catalogue):
+def test_home_page_links_to_the_group(page, live_catalogue):
     page.goto(live_catalogue.url + "/")
+
+    page.get_by_role("link", name="Medewerker ICT / Techniek / Informatiebeheer / DIV").click()
+
+    assert page.locator("h1").inner_text() == "Medewerker ICT / Techniek / Informatiebeheer / DIV"
+
+
+def test_keyboard_walk_through_skip_link_and_table_of_contents(page, live_catalogue):
+    page.goto(live_catalogue.url + GROUP_PATH)
 
     page.keyboard.press("Tab")
     skip_link = page.get_by_role("link", name="Naar de inhoud")
-    assert skip_link.evaluate("element => element === document.activeElement")
-    assert skip_link.is_visible()
+    assert is_focused(skip_link) and skip_link.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "inhoud"
+
+    toc = page.get_by_role("navigation", name="Op deze pagina")
+    page.keyboard.press("Tab")
+    assert is_focused(toc.get_by_role("link", name="Kernprofiel"))
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    schaal_7 = toc.get_by_role("link", name="Schaal 7", exact=True)
+    assert is_focused(schaal_7)
     page.keyboard.press("Enter")
 
-    assert page.evaluate("document.activeElement.id") == "inhoud"
+    assert page.url.endswith("#schaal-7")
+    assert page.evaluate("document.activeElement.id") == "schaal-7"
+    assert page.locator("#schaal-7").is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#schaal-7') !== null")
+
+
+def test_focus_is_visible_on_links(page, live_catalogue):
+    page.goto(live_catalogue.url + GROUP_PATH)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+
+    assert outline == "solid"
+
+
+def test_schaal_page_prints_without_navigation(page, live_catalogue):
+    page.goto(live_catalogue.url + f"{GROUP_PATH}schaal/7/")
+    page.emulate_media(media="print")
+
+    assert not page.get_by_role("navigation", name="Hoofdmenu").is_visible()
+    assert not page.get_by_role("navigation", name="Kruimelpad").is_visible()
+    assert not page.get_by_role("link", name="Naar de inhoud").is_visible()
+    assert page.get_by_role("heading", name="Schaal 7: functietypering").is_visible()
+    assert page.pdf(format="A4")[:4] == b"%PDF"
+
+
+def test_pages_work_without_javascript(browser, live_catalogue):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+
+    page.goto(live_catalogue.url + GROUP_PATH)
+    page.get_by_role("link", name="Alles van schaal 7 op één pagina").click()
+
+    assert page.locator("h1").inner_text() == "Medewerker ICT / Techniek / Informatiebeheer / DIV, schaal 7"
+    context.close()

@@ -1,5 +1,7 @@
 """Every content line of the source is in the database, verbatim (whitespace aside), and nothing else is."""
 
+import html
+import re
 from io import StringIO
 
 import pytest
@@ -94,3 +96,26 @@ def test_the_source_has_the_lines_this_test_relies_on(source_text):
     assert "322333222 22 22 (32)" in lines
     assert "inventarisatie en vernietiging" in lines
     assert "Opleiding departmentsspecifiek" in lines
+
+
+def page_text(response) -> str:
+    assert response.status_code == 200
+    without_tags = re.sub(r"<[^>]+>", " ", response.content.decode())
+    return " ".join(html.unescape(without_tags).split())
+
+
+def test_every_content_line_of_the_source_is_on_the_group_page(client, catalogue, source_text):
+    text = page_text(client.get(catalogue.get_absolute_url()))
+
+    missing = [line for line in source_content_lines(source_text) if line not in text]
+
+    assert missing == []
+
+
+def test_every_content_line_of_the_source_is_on_the_schaal_pages(client, catalogue, source_text):
+    texts = [page_text(client.get(typering.get_absolute_url())) for typering in catalogue.typeringen.all()]
+
+    missing = [line for line in source_content_lines(source_text) if not any(line in text for text in texts)]
+
+    assert len(texts) == 4
+    assert missing == []

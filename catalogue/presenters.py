@@ -1,0 +1,186 @@
+"""Shapes prefetched records into what the page templates loop over, so that templates need no logic.
+
+Every function here works on objects that the view fetched with the `with_*` querysets; none of them
+queries the database.
+"""
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from profiles import fuwasys
+from profiles.models import (
+    FunctionGroup,
+    FunctionTypering,
+    QualityProfile,
+    QualityProfileSection,
+    ResultArea,
+)
+
+# Sections that the source places under its "Opleiding: Rijk" heading.
+EDUCATION_KINDS = {QualityProfileSection.Kind.THINKING_LEVEL, QualityProfileSection.Kind.EDUCATION_FIELD}
+
+
+@dataclass
+class AreaLines:
+    area: ResultArea
+    lines: list
+
+
+@dataclass
+class Kernprofiel:
+    results: list[AreaLines]
+    indicators: list[AreaLines]
+    competencies: list
+
+
+@dataclass
+class Part:
+    """One sub-area (typering) or aandachtsgebied (kwaliteitenprofiel) of a block, or the whole block."""
+
+    label: str
+    intro: list[str]
+    lines: list
+
+
+@dataclass
+class Block:
+    """A heading of the source with what stands under it; `nested` blocks sit below an 'Opleiding' heading."""
+
+    kind: str
+    label: str
+    parts: list[Part] = field(default_factory=list)
+    nested: bool = False
+    heading_only: bool = False
+
+
+@dataclass
+class ScoreGroup:
+    label: str
+    scores: list
+
+
+@dataclass
+class FuwasysDisplay:
+    code: str
+    is_valid: bool
+    problems: tuple[str, ...]
+    score_groups: list[ScoreGroup]
+    total: int | None
+
+
+@dataclass
+class Schaal:
+    number: int
+    typering: FunctionTypering | None
+    profile: QualityProfile | None
+    typering_blocks: list[Block]
+    profile_blocks: list[Block]
+    fuwasys: FuwasysDisplay | None
+
+    @property
+    def anchor(self) -> str:
+        return f"schaal-{self.number}"
+
+    @property
+    def label(self) -> str:
+        return f"Schaal {self.number}"
+
+
+def kernprofiel(group: FunctionGroup) -> Kernprofiel:
+    return Kernprofiel(
+        results=_by_area(group.results.all()),
+        indicators=_by_area(group.indicators.all()),
+        competencies=list(group.competency_links.all()),
+    )
+
+
+def _by_area(lines) -> list[AreaLines]:
+    return [AreaLines(area, list(items)) for area, items in groupby(lines, key=lambda line: line.area)]
+
+
+def schalen(typeringen, profiles) -> list[Schaal]:
+    """One entry per schaal that has a typering or a kwaliteitenprofiel, ascending."""
+    typering_by_schaal = {typering.schaal: typering for typering in typeringen}
+    profile_by_schaal = {profile.schaal: profile for profile in profiles}
+    return [
+        schaal(number, typering_by_schaal.get(number), profile_by_schaal.get(number))
+        for number in sorted(typering_by_schaal.keys() | profile_by_schaal.keys())
+    ]
+
+
+def schaal(number: int, typering: FunctionTypering | None, profile: QualityProfile | None) -> Schaal:
+    return Schaal(
+        number=number,
+        typering=typering,
+        profile=profile,
+        typering_blocks=_blocks(typering.sections.all(), sub_label="sub_area_label") if typering else [],
+        profile_blocks=_profile_blocks(profile) if profile else [],
+        fuwasys=fuwasys_display(typering) if typering else None,
+    )
+
+
+def _blocks(sections, *, sub_label: str) -> list[Block]:
+    """Consecutive sections under the same heading become one block with a part per sub-label."""
+    blocks: list[Block] = []
+    for (kind, label), group in groupby(sections, key=lambda section: (section.kind, section.label)):
+        parts = [
+            Part(getattr(section, sub_label), getattr(section, "intro", "").splitlines(), list(section.lines.all()))
+            for section in group
+        ]
+        blocks.append(Block(kind, label, parts))
+    return blocks
+
+
+def _profile_blocks(profile: QualityProfile) -> list[Block]:
+    blocks = _blocks(profile.sections.all(), sub_label="focus_area_label")
+    shaped: list[Block] = []
+    for block in blocks:
+        block.nested = bool(profile.education_heading) and block.kind in EDUCATION_KINDS
+        if block.nested and not any(previous.nested for previous in shaped):
+            shaped.append(Block("opleiding", profile.education_heading, heading_only=True))
+        shaped.append(block)
+    # The source lists the competencies between the departmental education and competencies.
+    position = next(
+        (i for i, block in enumerate(shaped) if block.kind == QualityProfileSection.Kind.DEPARTMENT_COMPETENCIES),
+        len(shaped),
+    )
+    shaped.insert(position, Block("competenties", "Competenties", [Part("", [], list(profile.competency_links.all()))]))
+    return shaped
+
+
+def fuwasys_display(typering: FunctionTypering) -> FuwasysDisplay:
+    try:
+        code = fuwasys.parse(typering.fuwasys_code)
+    except fuwasys.FuwasysSyntaxError as error:
+        return FuwasysDisplay(typering.fuwasys_code, False, (str(error),), [], typering.fuwasys_total)
+    scores = list(typering.scores.all())
+    groups = [
+        ScoreGroup(label, list(items))
+        for label, items in groupby(scores, key=lambda score: score.characteristic.get_group_display())
+    ]
+    return FuwasysDisplay(typering.fuwasys_code, code.is_valid, code.problems, groups, code.stated_total)
+
+
+@dataclass
+class CompetencyUse:
+    """Where one functiegroep asks for a competency: in its kernprofiel and/or the kwaliteitenprofielen of schalen."""
+
+    group: FunctionGroup
+    in_kernprofiel: bool = False
+    schalen: list[int] = field(default_factory=list)
+
+
+def competency_uses(group_links, profile_links) -> dict[int, list[CompetencyUse]]:
+    """Per competency id, the groups that ask for it, in group order."""
+    uses: dict[int, dict[int, CompetencyUse]] = {}
+    for link in group_links:
+        use = uses.setdefault(link.competency_id, {}).setdefault(link.group_id, CompetencyUse(link.group))
+        use.in_kernprofiel = True
+    for link in profile_links:
+        group = link.profile.group
+        use = uses.setdefault(link.competency_id, {}).setdefault(group.pk, CompetencyUse(group))
+        use.schalen.append(link.profile.schaal)
+    return {
+        competency_id: sorted(by_group.values(), key=lambda use: use.group.name)
+        for competency_id, by_group in uses.items()
+    }

@@ -1,0 +1,214 @@
+"""The catalogue's pages for HR staff: group, schaal, competencies, begrippen and the Dutch error pages."""
+
+import re
+
+import pytest
+
+from profiles.importer import import_group
+from tests.conftest import DATA_DIR, SOURCE_SLUG
+
+GROUP_URL = f"/functiegroepen/{SOURCE_SLUG}/"
+
+
+def schaal_url(schaal) -> str:
+    return f"{GROUP_URL}schaal/{schaal}/"
+
+
+@pytest.fixture
+def second_group(catalogue):
+    """A second group with another shape (two schalen, no sub-areas), to show that query counts do not grow."""
+    text = (DATA_DIR / "fgr-variants.txt").read_text(encoding="utf-8")
+    return import_group(text, name="Beleidsmedewerker (testdocument)", family="Beleid").group
+
+
+def html(response) -> str:
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_group_page_has_a_table_of_contents_with_an_anchor_per_schaal(client, catalogue):
+    page = html(client.get(GROUP_URL))
+
+    assert page.count("<h1>") == 1
+    assert '<a href="#kernprofiel">Kernprofiel</a>' in page
+    for schaal in (5, 6, 7, 8):
+        assert f'<a href="#schaal-{schaal}">Schaal {schaal}</a>' in page
+        assert f'id="schaal-{schaal}"' in page
+        assert f'<a href="{schaal_url(schaal)}">Alles van schaal {schaal} op één pagina</a>' in page
+    assert "Functiegroep 528 in de functiefamilie Bedrijfsvoering, schaal 5–8." in page
+
+
+def test_group_page_shows_the_kernprofiel_per_resultaatgebied(client, catalogue):
+    page = html(client.get(GROUP_URL))
+    kernprofiel = page[page.index('id="kernprofiel"') : page.index('id="schaal-5"')]
+
+    assert re.findall(r"<h3>(.*?)</h3>", kernprofiel) == ["Resultaten", "Gedragsindicatoren", "Competenties"]
+    assert (
+        re.findall(r"<h4>(.*?)</h4>", kernprofiel)
+        == [
+            "Opdracht(gever) (ambtelijk)",
+            "Omgeving",
+            "Bedrijfsvoering",
+            "Vernieuwen en verbeteren",
+        ]
+        * 2
+    )
+    assert '<a href="/competenties/accuraat-werken/">accuraat werken</a>' in kernprofiel
+
+
+def test_schaal_page_has_the_typering_the_profile_and_the_kernprofiel_of_that_schaal(client, catalogue):
+    page = html(client.get(schaal_url(7)))
+
+    assert "<h1>Medewerker ICT / Techniek / Informatiebeheer / DIV, schaal 7</h1>" in page
+    assert re.findall(r"<h2 id=\"[a-z0-9-]+\">(.*?)</h2>", page) == [
+        "Schaal 7: functietypering",
+        "Schaal 7: kwaliteitenprofiel",
+        "Kernprofiel",
+    ]
+    assert "gevarieerdheid in diversiteit in problematiek" in page
+    assert "coördinatie van" not in page  # schaal 8's wording stays on schaal 8
+    assert f'<a href="{schaal_url(6)}" rel="prev">Vorige: schaal 6</a>' in page
+    assert f'<a href="{schaal_url(8)}" rel="next">Volgende: schaal 8</a>' in page
+
+
+def test_lowest_and_highest_schaal_link_only_one_way(client, catalogue):
+    lowest, highest = html(client.get(schaal_url(5))), html(client.get(schaal_url(8)))
+
+    assert 'rel="prev"' not in lowest and 'rel="next"' in lowest
+    assert 'rel="prev"' in highest and 'rel="next"' not in highest
+
+
+def test_quality_profile_keeps_the_source_headings_and_nests_education(client, catalogue):
+    page = html(client.get(schaal_url(7)))
+    profile = page[page.index('id="kwaliteitenprofiel-7"') : page.index('id="kernprofiel"')]
+
+    assert re.findall(r"<h3>(.*?)</h3>", profile) == [
+        "Ervaring",
+        "Opleiding: Rijk",
+        "Overige kennis en vaardigheden",
+        "Opleiding departmentsspecifiek",
+        "Competenties",
+        "Competenties departementsspecifiek",
+    ]
+    assert re.findall(r"<h4>(.*?)</h4>", profile) == [
+        "Werk- en denkniveau",
+        "Opleidingsrichting en/of vakkennis",
+        "ICT/Techniek:",
+        "Informatiebeheer",
+    ]
+    assert re.findall(r"<h5>(.*?)</h5>", profile) == ["ICT/Techniek:", "Informatiebeheer"]
+    assert '<li id="kwaliteit-' in profile and 'class="plain">P.M.</li>' in profile
+
+
+def test_a_valid_fuwasys_code_shows_its_fourteen_scores_grouped(client, catalogue):
+    page = html(client.get(schaal_url(7)))
+    display = page[page.index('data-fuwasys="') : page.index("</table>")]
+
+    assert 'data-fuwasys="valid"' in display
+    assert "<code>32332\xa0 33223\xa0 23\xa0 32 (36)</code>" in display
+    assert re.findall(r'<th scope="rowgroup" colspan="2">(.*?)</th>', display) == [
+        "Werkzaamheden",
+        "Speelruimte/kaders",
+        "Kennis en vaardigheden",
+        "Contacten",
+    ]
+    scores = re.findall(r'<th scope="row">(\d+)\. [^<]+</th><td>(\d)</td>', display)
+    assert "".join(score for _, score in scores) == "32332332232332"
+    assert [int(number) for number, _ in scores] == list(range(1, 15))
+    assert '<th scope="row">Totaal volgens de code</th><td>36</td>' in display
+
+
+def test_the_inconsistent_code_of_schaal_6_is_shown_as_published_and_explained(client, catalogue):
+    page = html(client.get(schaal_url(6)))
+
+    assert 'data-fuwasys="invalid"' in page
+    assert "<code>322333222\xa0 22\xa0 22 (32)</code>" in page
+    assert "Let op: deze FUWASYS-code klopt niet." in page
+    assert "<li>De code heeft 13 cijfers in plaats van 14.</li>" in page
+    assert "<li>De cijfers tellen op tot 30, niet tot het vermelde totaal 32.</li>" in page
+    assert "Daarom zijn de scores per kenmerk uit deze code niet te lezen." in page
+    assert "fuwasys-scores" not in page
+
+
+def test_continuation_and_intro_lines_are_shown_with_their_bullet(client, catalogue):
+    page = html(client.get(schaal_url(8)))
+
+    assert (
+        "aanbesteding van minder omvangrijke werken, budgetten bewaakt<br>"
+        '<span class="continuation">controles en inspecties uitgevoerd</span></li>'
+    ) in page
+    assert '<p class="intro">specialistisch-technische voorbereidende werkzaamheden</p>' in page
+
+
+def test_competency_pages_list_the_groups_and_schalen_that_ask_for_it(client, catalogue):
+    overview = html(client.get("/competenties/"))
+    detail = html(client.get("/competenties/accuraat-werken/"))
+
+    assert '<a href="/competenties/accuraat-werken/">accuraat werken</a>' in overview
+    assert "<h1>Competentie: accuraat werken</h1>" in detail
+    assert f'<a href="{GROUP_URL}">Medewerker ICT / Techniek / Informatiebeheer / DIV</a>:' in detail
+    assert "kernprofiel; " in detail
+    assert f'<a href="{schaal_url(7)}">7</a> en <a href="{schaal_url(8)}">8</a>' in detail
+
+
+def test_glossary_explains_the_terms_that_pages_link_to(client, catalogue):
+    glossary = html(client.get("/begrippen/"))
+    group_page = html(client.get(GROUP_URL))
+
+    for term in ("kernprofiel", "kwaliteitenprofiel", "functietypering", "resultaatgebied", "fuwasys", "kenmerken"):
+        assert f'id="{term}"' in glossary
+        assert f'href="/begrippen/#{term}"' in group_page
+    assert '<li value="9">Kader <span class="kenmerk-group">(Speelruimte/kaders)</span></li>' in glossary
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/functiegroepen/bestaat-niet/",
+        schaal_url(9),
+        schaal_url(4),
+        f"{GROUP_URL}schaal/zeven/",
+        f"{GROUP_URL}schaal/99999999999999999999999/",
+        "/competenties/bestaat-niet/",
+        "/onbekend/",
+    ],
+)
+def test_unknown_pages_get_the_dutch_404_page(client, catalogue, path):
+    response = client.get(path)
+
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert '<html lang="nl">' in page
+    assert "<h1>Pagina niet gevonden</h1>" in page
+    assert 'href="#inhoud"' in page
+
+
+def test_the_500_page_is_dutch_and_in_the_site_layout(client, catalogue, settings):
+    from django.template.loader import render_to_string
+
+    page = render_to_string("500.html")
+
+    assert "<h1>Er ging iets mis</h1>" in page
+    assert '<html lang="nl">' in page
+
+
+PAGES = {
+    "group": lambda group: group.get_absolute_url(),
+    "schaal": lambda group: f"{group.get_absolute_url()}schaal/{group.typeringen.last().schaal}/",
+    "competencies": lambda group: "/competenties/",
+    "competency": lambda group: "/competenties/analyseren/",
+    "glossary": lambda group: "/begrippen/",
+}
+QUERIES = {"group": 12, "schaal": 13, "competencies": 3, "competency": 3, "glossary": 1}
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+@pytest.mark.parametrize("which", ["source", "second"])
+def test_query_counts_do_not_grow_with_content_or_catalogue(
+    client, second_group, django_assert_num_queries, page_name, which
+):
+    group = second_group if which == "second" else second_group.__class__.objects.get(slug=SOURCE_SLUG)
+    url = PAGES[page_name](group)
+
+    with django_assert_num_queries(QUERIES[page_name]):
+        assert client.get(url).status_code == 200
