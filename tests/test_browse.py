@@ -80,7 +80,7 @@ def test_lowest_and_highest_schaal_link_only_one_way(client, catalogue):
 
 def test_quality_profile_keeps_the_source_headings_and_nests_education(client, catalogue):
     page = html(client.get(schaal_url(7)))
-    profile = page[page.index('id="kwaliteitenprofiel-7"') : page.index('id="kernprofiel"')]
+    profile = page[page.index('id="kwaliteitenprofiel-schaal-7"') : page.index('id="kernprofiel"')]
 
     assert re.findall(r"<h3>(.*?)</h3>", profile) == [
         "Ervaring",
