@@ -1,0 +1,165 @@
+"""Comparing schalen side by side: word diffs of two texts and the alignment of item lists, without Django.
+
+The FGR marks what distinguishes a typering from the next-lower schaal with styling that plain text loses; the
+compare page recomputes it. Two building blocks:
+
+- `word_diff` says which words a text adds to, or drops from, the text it is compared with;
+- `align` puts the items (bullets) of 2–4 schalen on rows, so that each cell can be diffed against the cell to
+  its left, also when the wording changed, an item was inserted, or a schaal has fewer items.
+
+Texts are compared as given, whitespace included: pass them normalised (as the source parser stores them), and
+ask `same_text` first whether there is anything to show at all.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Literal
+
+SegmentKind = Literal["equal", "insert", "delete"]
+
+# One row of an alignment: per column, the index of an item in that column, or None for an empty cell.
+Row = tuple[int | None, ...]
+
+# Two items may stand on one row when their `similarity` is at least this. On the source, a result reworded from
+# one schaal to the next scores 0.50 or more ("inspelen op wisselende omstandigheden ..." against "inspelen op
+# wensen van gebruikers ...": 0.50; "bijdragen aan verzamelen, ordenen, ..." against "informatie verzameld,
+# geordend, ...": 0.67). A bullet rewritten at the same place shares little more than "en" and "van" and scores
+# 0.40 or less: on one row its diff would be nearly all <del> and <ins>, so it gets rows of its own. Unrelated
+# items that meet where a schaal drops one result and adds another score at most 0.27. 0.45 lies midway in the
+# gap; tests/test_textdiff.py pins the pairs on both sides.
+MATCH_THRESHOLD = 0.45
+
+# An item is matched against the cell to its left; where that cell is empty, against the nearest filled cell
+# further left, so that an item a schaal skips still lines up. Such a match counts for less, so that an equally
+# good match with the cell to the left (which the page diffs against) wins.
+SKIP_WEIGHT = 0.9
+
+# A word keeps its inner hyphens and apostrophes ("DIV-medewerker", "collega’s"); every other character that is
+# neither a word character nor whitespace is a token of its own, so that the tokens always add up to the text.
+_TOKEN = re.compile(r"\w+(?:[-’']\w+)*|\s+|[^\w\s]")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text that both texts share ("equal"), that only the new text has ("insert") or only the old."""
+
+    kind: SegmentKind
+    text: str
+
+
+def word_diff(old: str, new: str) -> list[Segment]:
+    """The word-level differences from `old` to `new`.
+
+    Joining the texts of the equal and insert segments gives `new` exactly; equal and delete gives `old`. At each
+    change the deletion comes before the insertion, and no two neighbouring segments have the same kind.
+    """
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    segments: list[Segment] = []
+    deleted, inserted = "", ""
+    for index, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        old_part, new_part = "".join(a[i1:i2]), "".join(b[j1:j2])
+        # A space or a comma that happens to be shared between two changes would cut one change into a
+        # patchwork of tiny ones ("routinematig van aard" → "met een beperkte ..."); it joins the change instead.
+        filler = 0 < index < len(opcodes) - 1 and not _WORD.search(old_part)
+        if tag == "equal" and not filler:
+            segments += _change(deleted, inserted)
+            deleted, inserted = "", ""
+            segments.append(Segment("equal", old_part))
+        else:
+            deleted += old_part
+            inserted += new_part
+    return segments + _change(deleted, inserted)
+
+
+def same_text(a: str, b: str) -> bool:
+    """Whether two texts are the same apart from whitespace (the compare page then says "Geen verschillen")."""
+    return a.split() == b.split()
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two item texts are, from 0 (nothing shared) to 1 (the same words, ignoring case and punctuation).
+
+    Character trigrams rather than whole words: Dutch inflects and compounds, and the FGR rewords a result from
+    one schaal to the next ("verzamelen" → "verzameld", "rubriceren" → "gerubriceerd"); whole words would miss it.
+    """
+    return _dice(_trigrams(a), _trigrams(b))
+
+
+def align(columns: Sequence[Sequence[str]], threshold: float = MATCH_THRESHOLD) -> list[Row]:
+    """Put the items of the columns (one per schaal, ascending) on rows, one index or None per column.
+
+    Every item appears on exactly one row, and in each column the indices go up from row to row. Column k is
+    aligned against column k-1 by an order-preserving dynamic programme that maximises the total similarity of
+    the pairs it puts on one row, pairing only items at least `threshold` alike. Where column k-1 has an empty
+    cell, the nearest filled cell to its left stands in (weighted by SKIP_WEIGHT). Items without a partner get a
+    row of their own, after the items of the column to the left that were dropped at the same place.
+    """
+    trigrams = [[_trigrams(text) for text in column] for column in columns]
+    rows: list[list[int | None]] = [[i] for i in range(len(trigrams[0]))] if trigrams else []
+    for k in range(1, len(trigrams)):
+        scores = [[_score(trigrams, row, k, item, threshold) for item in trigrams[k]] for row in rows]
+        aligned: list[list[int | None]] = []
+        for r, j in _pairs(scores, len(trigrams[k])):
+            aligned.append([None] * k + [j] if r is None else [*rows[r], j])
+        rows = aligned
+    return [tuple(row) for row in rows]
+
+
+def _score(
+    trigrams: list[list[frozenset[str]]], row: list[int | None], k: int, item: frozenset[str], threshold: float
+) -> float:
+    # The cell to the left, or the nearest filled one before it (each row has at least one filled cell).
+    col, index = next((c, row[c]) for c in range(k - 1, -1, -1) if row[c] is not None)
+    value = _dice(trigrams[col][index], item)
+    if value < threshold:
+        return 0.0
+    return value if col == k - 1 else value * SKIP_WEIGHT
+
+
+def _change(deleted: str, inserted: str) -> list[Segment]:
+    return [Segment(kind, text) for kind, text in (("delete", deleted), ("insert", inserted)) if text]
+
+
+def _trigrams(text: str) -> frozenset[str]:
+    # Each word padded with spaces, so that short words and word starts and ends count (as in PostgreSQL's pg_trgm).
+    padded = [f"  {word} " for word in _WORD.findall(text.lower())]
+    return frozenset(word[i : i + 3] for word in padded for i in range(len(word) - 2))
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
+        return 1.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _pairs(scores: list[list[float]], m: int) -> list[tuple[int | None, int | None]]:
+    """Needleman–Wunsch without gap costs: the order-preserving pairing of rows and items of the highest total.
+
+    `scores[i][j]` is what pairing row i with item j is worth, 0 where they may not pair. Of equally good
+    alignments, the walk takes a pairing first, then a row without an item (a deletion), then an item without a
+    row (an insertion), so that deletions come before insertions.
+    """
+    n = len(scores)
+    # best[i][j]: the highest total for rows i.. against items j..; filled from the end.
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            paired = scores[i][j] + best[i + 1][j + 1] if scores[i][j] > 0 else 0.0
+            best[i][j] = max(paired, best[i + 1][j], best[i][j + 1])
+    result: list[tuple[int | None, int | None]] = []
+    i = j = 0
+    while i < n or j < m:
+        if i < n and j < m and scores[i][j] > 0 and best[i][j] == scores[i][j] + best[i + 1][j + 1]:
+            result.append((i, j))
+            i, j = i + 1, j + 1
+        elif i < n and best[i][j] == best[i + 1][j]:
+            result.append((i, None))
+            i += 1
+        else:
+            result.append((None, j))
+            j += 1
+    return result
