@@ -10,5 +10,6 @@ urlpatterns = [
     path("competenties/", views.competency_list, name="competency-list"),
     path("competenties/<slug:slug>/", views.competency_detail, name="competency-detail"),
     path("begrippen/", views.glossary, name="glossary"),
+    path("zoeken/", views.search, name="search"),
     path("admin/", admin.site.urls),
 ]

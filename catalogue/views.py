@@ -1,7 +1,10 @@
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from catalogue import presenters
+from catalogue.models import SearchLine
+from catalogue.search import SearchFilter, grouped, suggestion
 from profiles.models import (
     Characteristic,
     Competency,
@@ -10,6 +13,8 @@ from profiles.models import (
     GroupCompetency,
     QualityProfileCompetency,
 )
+
+RESULTS_PER_PAGE = 25
 
 
 def home(request):
@@ -68,3 +73,23 @@ def competency_detail(request, slug):
 
 def glossary(request):
     return render(request, "glossary.html", {"characteristics": Characteristic.objects.all()})
+
+
+def search(request):
+    filterset = SearchFilter(request.GET or None, queryset=SearchLine.objects.for_results())
+    context = {"filterset": filterset, "form": filterset.form}
+    if not filterset.is_bound:
+        return render(request, "search.html", context)
+    if not filterset.is_valid():
+        return render(request, "search.html", context, status=400)
+    if filterset.is_active:
+        page = Paginator(filterset.qs, RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
+        context |= {
+            "searched": True,
+            "page": page,
+            "results": grouped(page.object_list),
+            "group_count": filterset.qs.order_by().values("group_id").distinct().count() if page.paginator.count else 0,
+            "query": filterset.query,
+            "suggestion": suggestion(filterset.query),
+        }
+    return render(request, "search.html", context)

@@ -1,6 +1,10 @@
 """Formatting for the page templates."""
 
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+
+from catalogue.highlight import highlight as highlight_fragments
 
 register = template.Library()
 
@@ -18,3 +22,15 @@ def dutch_list(items) -> str:
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} en {words[-1]}"
+
+
+@register.filter(needs_autoescape=True)
+def highlight(text: str, query: str, autoescape=True) -> str:
+    """The text with the words that match the query inside <mark>."""
+    escape = conditional_escape if autoescape else str
+    return mark_safe(
+        "".join(
+            f"<mark>{escape(fragment.text)}</mark>" if fragment.matched else str(escape(fragment.text))
+            for fragment in highlight_fragments(text, query or "")
+        )
+    )
