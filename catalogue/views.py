@@ -2,7 +2,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from catalogue import presenters
+from catalogue import comparison, exports, presenters
+from catalogue.forms import CompareForm
 from catalogue.models import SearchLine
 from catalogue.search import SearchFilter, grouped, suggestion
 from profiles.models import (
@@ -93,3 +94,33 @@ def search(request):
             "suggestion": suggestion(filterset.query),
         }
     return render(request, "search.html", context)
+
+
+def compare(request, slug):
+    group, form, result = _comparison(request, slug)
+    context = {"group": group, "form": form, "comparison": result}
+    if result is None:
+        return render(request, "compare.html", context, status=400)
+    context["only_differences"] = form.cleaned_data["alleen_verschillen"]
+    return render(request, "compare.html", context)
+
+
+def compare_csv(request, slug):
+    group, form, result = _comparison(request, slug)
+    if result is None:
+        return render(request, "compare.html", {"group": group, "form": form}, status=400)
+    return exports.comparison_csv(group, result)
+
+
+def _comparison(request, slug):
+    group = get_object_or_404(FunctionGroup.objects.select_related("family"), slug=slug)
+    form = CompareForm(request.GET, available=group.schalen())
+    if not form.is_valid():
+        return group, form, None
+    schalen = form.cleaned_data["schaal"]
+    result = comparison.compare(
+        schalen,
+        group.typeringen.with_content().filter(schaal__in=schalen),
+        group.quality_profiles.with_content().filter(schaal__in=schalen),
+    )
+    return group, form, result

@@ -18,6 +18,11 @@ PAGE_PATHS = {
     "competency": "/competenties/accuraat-werken/",
     "glossary": "/begrippen/",
     "not-found": "/functiegroepen/bestaat-niet/",
+    "compare": f"{GROUP_PATH}vergelijken/",
+    "compare-error": f"{GROUP_PATH}vergelijken/?schaal=5",
+    "search": "/zoeken/?q=archieven",
+    "search-empty": "/zoeken/?q=onbestaandwoord&schaal=6",
+    "search-error": "/zoeken/?schaal=99",
 }
 
 
@@ -103,3 +108,49 @@ def test_pages_work_without_javascript(browser, live_catalogue):
 
     assert page.locator("h1").inner_text() == "Medewerker ICT / Techniek / Informatiebeheer / DIV, schaal 7"
     context.close()
+
+
+def test_compare_form_works_by_keyboard_without_javascript(browser, live_catalogue):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_catalogue.url + f"{GROUP_PATH}vergelijken/")
+
+    for schaal in ("Schaal 5", "Schaal 8"):
+        page.get_by_label(schaal, exact=True).focus()
+        page.keyboard.press("Space")
+    page.get_by_label("Alleen verschillen tonen").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Vergelijken").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert "schaal=6" in page.url and "schaal=7" in page.url and "alleen_verschillen=on" in page.url
+    assert page.locator("thead th").all_inner_texts()[:2] == ["Schaal 6", "Schaal 7"]
+    context.close()
+
+
+def test_comparison_tables_scroll_by_keyboard_on_a_narrow_screen(page, live_catalogue):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(live_catalogue.url + f"{GROUP_PATH}vergelijken/")
+    region = page.get_by_role("region", name="Functietyperingen")
+
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+
+    assert region.evaluate("element => element.scrollWidth > element.clientWidth")
+    assert region.evaluate("element => element.scrollLeft") > 0
+    assert_no_axe_violations(page)
+
+
+def test_search_box_on_every_page_leads_to_marked_results(page, live_catalogue):
+    page.goto(live_catalogue.url + GROUP_PATH)
+
+    page.get_by_role("searchbox", name="Zoek in de catalogus").fill("archieven")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert page.locator("h1").inner_text() == "Zoeken in de catalogus"
+    assert "archieven" in page.locator("mark").first.inner_text().lower()
+    page.locator(".result-lines a").first.click()
+    assert "#" in page.url

@@ -34,3 +34,9 @@ def highlight(text: str, query: str, autoescape=True) -> str:
             for fragment in highlight_fragments(text, query or "")
         )
     )
+
+
+@register.filter
+def signed(number: int) -> str:
+    """'+1' or '−1' (with a real minus sign)."""
+    return f"+{number}" if number > 0 else f"−{abs(number)}"
