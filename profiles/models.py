@@ -5,7 +5,10 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from profiles import fuwasys
+from profiles.history import ContentHistory
 from profiles.source_parser import MAX_SCHAAL, MIN_SCHAAL
+
+SLUG_HELP = "Het deel van het webadres (URL), gemaakt uit de naam."
 
 
 def _schaal_constraint(name: str) -> models.CheckConstraint:
@@ -14,7 +17,9 @@ def _schaal_constraint(name: str) -> models.CheckConstraint:
 
 class FunctionFamily(models.Model):
     name = models.CharField("naam", max_length=200, unique=True)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField("slug", max_length=200, unique=True, help_text=SLUG_HELP)
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["name"]
@@ -35,7 +40,7 @@ class FunctionGroupQuerySet(models.QuerySet):
 class FunctionGroup(models.Model):
     family = models.ForeignKey(FunctionFamily, models.PROTECT, related_name="groups", verbose_name="functiefamilie")
     name = models.CharField("naam", max_length=300, unique=True)
-    slug = models.SlugField(max_length=300, unique=True)
+    slug = models.SlugField("slug", max_length=300, unique=True, help_text=SLUG_HELP)
     fgr_id = models.PositiveIntegerField(
         "FGR-nummer",
         null=True,
@@ -45,6 +50,8 @@ class FunctionGroup(models.Model):
     )
 
     objects = FunctionGroupQuerySet.as_manager()
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["name"]
@@ -63,6 +70,8 @@ class ResultArea(models.Model):
 
     name = models.CharField("naam", max_length=100, unique=True)
     position = models.PositiveSmallIntegerField("volgorde", unique=True)
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["position"]
@@ -84,6 +93,8 @@ class Line(models.Model):
         help_text="Regels zonder opsommingsteken die de regel erboven voortzetten.",
     )
 
+    history = ContentHistory(inherit=True)
+
     class Meta:
         abstract = True
         ordering = ["position"]
@@ -93,7 +104,7 @@ class Line(models.Model):
 
 
 class Result(Line):
-    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="results")
+    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="results", verbose_name="functiegroep")
     area = models.ForeignKey(ResultArea, models.PROTECT, related_name="+", verbose_name="resultaatgebied")
 
     class Meta:
@@ -104,7 +115,7 @@ class Result(Line):
 
 
 class BehaviouralIndicator(Line):
-    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="indicators")
+    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="indicators", verbose_name="functiegroep")
     area = models.ForeignKey(ResultArea, models.PROTECT, related_name="+", verbose_name="resultaatgebied")
 
     class Meta:
@@ -118,7 +129,9 @@ class Competency(models.Model):
     """A competency of the shared vocabulary (Competentietaal Rijk)."""
 
     name = models.CharField("naam", max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField("slug", max_length=200, unique=True, help_text=SLUG_HELP)
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["name"]
@@ -137,6 +150,8 @@ class CompetencyLink(models.Model):
     position = models.PositiveSmallIntegerField("volgorde")
     label = models.CharField("tekst in de bron", max_length=200)
 
+    history = ContentHistory(inherit=True)
+
     class Meta:
         abstract = True
 
@@ -145,7 +160,9 @@ class CompetencyLink(models.Model):
 
 
 class GroupCompetency(CompetencyLink):
-    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="competency_links")
+    group = models.ForeignKey(
+        FunctionGroup, models.CASCADE, related_name="competency_links", verbose_name="functiegroep"
+    )
 
     class Meta:
         ordering = ["group", "position"]
@@ -161,7 +178,9 @@ class FocusArea(models.Model):
     """An aandachtsgebied: a specialism within a group, such as ICT/Techniek or Informatiebeheer."""
 
     name = models.CharField("naam", max_length=200, unique=True)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField("slug", max_length=200, unique=True, help_text=SLUG_HELP)
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["name"]
@@ -175,7 +194,9 @@ class FocusArea(models.Model):
 class QualityProfile(models.Model):
     """What is asked of a person at one schaal of a group."""
 
-    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="quality_profiles")
+    group = models.ForeignKey(
+        FunctionGroup, models.CASCADE, related_name="quality_profiles", verbose_name="functiegroep"
+    )
     schaal = models.PositiveSmallIntegerField("schaal")
     education_heading = models.CharField(
         "kopje opleiding",
@@ -183,6 +204,8 @@ class QualityProfile(models.Model):
         blank=True,
         help_text="Zoals in de bron, bijvoorbeeld ‘Opleiding: Rijk’.",
     )
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["group", "schaal"]
@@ -209,7 +232,9 @@ class QualityProfileSection(models.Model):
         DEPARTMENT_EDUCATION = "opleiding_departementsspecifiek", "Opleiding departementsspecifiek"
         DEPARTMENT_COMPETENCIES = "competenties_departementsspecifiek", "Competenties departementsspecifiek"
 
-    profile = models.ForeignKey(QualityProfile, models.CASCADE, related_name="sections")
+    profile = models.ForeignKey(
+        QualityProfile, models.CASCADE, related_name="sections", verbose_name="kwaliteitenprofiel"
+    )
     kind = models.CharField("soort", max_length=40, choices=Kind.choices)
     label = models.CharField("kopje", max_length=200, help_text="Het kopje zoals de bron het schrijft.")
     focus_area = models.ForeignKey(
@@ -217,6 +242,8 @@ class QualityProfileSection(models.Model):
     )
     focus_area_label = models.CharField("aandachtsgebied in de bron", max_length=200, blank=True)
     position = models.PositiveSmallIntegerField("volgorde")
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["profile", "position"]
@@ -229,7 +256,7 @@ class QualityProfileSection(models.Model):
 
 
 class QualityProfileLine(Line):
-    section = models.ForeignKey(QualityProfileSection, models.CASCADE, related_name="lines")
+    section = models.ForeignKey(QualityProfileSection, models.CASCADE, related_name="lines", verbose_name="onderdeel")
     bulleted = models.BooleanField("met opsommingsteken", default=True)
 
     class Meta:
@@ -240,7 +267,9 @@ class QualityProfileLine(Line):
 
 
 class QualityProfileCompetency(CompetencyLink):
-    profile = models.ForeignKey(QualityProfile, models.CASCADE, related_name="competency_links")
+    profile = models.ForeignKey(
+        QualityProfile, models.CASCADE, related_name="competency_links", verbose_name="kwaliteitenprofiel"
+    )
 
     class Meta:
         ordering = ["profile", "position"]
@@ -265,6 +294,8 @@ class Characteristic(models.Model):
     name = models.CharField("naam", max_length=100, unique=True)
     group = models.CharField("groep", max_length=20, choices=Group.choices)
 
+    history = ContentHistory()
+
     class Meta:
         ordering = ["number"]
         verbose_name = "FUWASYS-kenmerk"
@@ -283,7 +314,7 @@ class Characteristic(models.Model):
 class FunctionTypering(models.Model):
     """The description of one schaal of a group, with its FUWASYS code as the source publishes it."""
 
-    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="typeringen")
+    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="typeringen", verbose_name="functiegroep")
     schaal = models.PositiveSmallIntegerField("schaal")
     fuwasys_code = models.CharField(
         "FUWASYS-code",
@@ -291,6 +322,8 @@ class FunctionTypering(models.Model):
         help_text="Precies zoals de bron de code schrijft, ook als die niet klopt.",
     )
     fuwasys_total = models.PositiveSmallIntegerField("vermeld totaal", null=True, blank=True)
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["group", "schaal"]
@@ -313,9 +346,13 @@ class FunctionTypering(models.Model):
 
 
 class TyperingScore(models.Model):
-    typering = models.ForeignKey(FunctionTypering, models.CASCADE, related_name="scores")
+    typering = models.ForeignKey(
+        FunctionTypering, models.CASCADE, related_name="scores", verbose_name="functietypering"
+    )
     characteristic = models.ForeignKey(Characteristic, models.PROTECT, related_name="+", verbose_name="kenmerk")
     score = models.PositiveSmallIntegerField("score")
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["typering", "characteristic__number"]
@@ -347,7 +384,9 @@ class TyperingSection(models.Model):
         ICT = "ict", "ICT"
         ENGINEERING = "techniek", "Techniek"
 
-    typering = models.ForeignKey(FunctionTypering, models.CASCADE, related_name="sections")
+    typering = models.ForeignKey(
+        FunctionTypering, models.CASCADE, related_name="sections", verbose_name="functietypering"
+    )
     kind = models.CharField("soort", max_length=40, choices=Kind.choices)
     label = models.CharField("kopje", max_length=200, help_text="Het kopje zoals de bron het schrijft.")
     sub_area_label = models.CharField("deelgebied in de bron", max_length=200, blank=True)
@@ -360,6 +399,8 @@ class TyperingSection(models.Model):
     )
     intro = models.TextField("inleidende regels", blank=True)
     position = models.PositiveSmallIntegerField("volgorde")
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["typering", "position"]
@@ -374,7 +415,7 @@ class TyperingSection(models.Model):
 
 
 class TyperingLine(Line):
-    section = models.ForeignKey(TyperingSection, models.CASCADE, related_name="lines")
+    section = models.ForeignKey(TyperingSection, models.CASCADE, related_name="lines", verbose_name="onderdeel")
     bulleted = models.BooleanField("met opsommingsteken", default=True)
 
     class Meta:
