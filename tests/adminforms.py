@@ -4,7 +4,7 @@
 def form_data(response) -> dict:
     """The POST data of an admin change form as rendered: the main form and every inline, unchanged."""
     forms = [response.context["adminform"].form]
-    for inline in response.context["inline_admin_formsets"]:
+    for inline in response.context.get("inline_admin_formsets", []):
         forms += [inline.formset.management_form, *inline.formset.forms]
     data = {}
     for form in forms:

@@ -109,7 +109,7 @@ class ContentAdmin(_WithVersionField, SimpleHistoryAdmin):
         return f"Eerdere versie van {obj} terugzetten"
 
     def save_model(self, request, obj, form, change):
-        restoring = _restored_version(request)
+        restoring = _restored_version(self.model, request)
         if restoring:
             obj._change_reason = f"Teruggezet naar de versie van {_when(restoring.history_date)}"
         elif change and not form.has_changed():
@@ -117,19 +117,18 @@ class ContentAdmin(_WithVersionField, SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
     def response_change(self, request, obj):
-        restored = _restored_version(request)
+        restored = _restored_version(self.model, request)
         response = super().response_change(request, obj)
         if restored:
             self.message_user(request, f"De versie van {_when(restored.history_date)} is teruggezet.")
         return response
 
 
-def _restored_version(request):
+def _restored_version(model, request):
     """The history record being restored, on simple-history's restore page."""
     match = request.resolver_match
     if not match or not match.url_name.endswith("_simple_history"):
         return None
-    model = match.func.model_admin.model
     return model.history.filter(history_id=match.args[1]).first()
 
 

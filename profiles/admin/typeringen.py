@@ -1,4 +1,7 @@
-"""Functietyperingen with their FUWASYS code (the 14 scores read from it, and what is wrong with it)."""
+"""Functietyperingen with their FUWASYS code (the 14 scores read from it, and what is wrong with it).
+
+The scores (TyperingScore) have no page of their own: they are read from the code and change with it.
+"""
 
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -6,7 +9,7 @@ from django.utils.html import format_html, format_html_join
 
 from profiles import fuwasys, services
 from profiles.admin.base import ContentAdmin, PositionedInline, VersionCheckedForm
-from profiles.models import FunctionTypering, TyperingLine, TyperingScore, TyperingSection
+from profiles.models import FunctionTypering, TyperingLine, TyperingSection
 
 
 class FuwasysFilter(admin.SimpleListFilter):
@@ -146,24 +149,3 @@ class TyperingLineAdmin(ContentAdmin):
 
     def view_on_site(self, obj):
         return obj.section.typering.get_absolute_url()
-
-
-@admin.register(TyperingScore)
-class TyperingScoreAdmin(ContentAdmin):
-    """The scores are read from the typering's code; they change with the code, not on their own."""
-
-    list_display = ["typering", "characteristic", "score"]
-    list_filter = ["characteristic", "typering__schaal", "typering__group"]
-    list_select_related = ["typering__group", "characteristic"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def view_on_site(self, obj):
-        return obj.typering.get_absolute_url()

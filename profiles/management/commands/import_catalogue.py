@@ -48,6 +48,7 @@ def _load(text: str) -> int:
     for obj in objects:
         obj.save()
     models = {type(obj.object) for obj in objects}
+    connection.check_constraints(table_names=[model._meta.db_table for model in models])
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(sql)
