@@ -5,6 +5,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -144,6 +145,14 @@ class PositionedFormSet(BaseInlineFormSet):
 
     scope_fields: tuple[str, ...] = ()
 
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # The table's column headings are not labels; name each field of the row for screen readers.
+        row = f"regel {index + 1}" if index is not None and index < self.initial_form_count() else "nieuwe regel"
+        for field in form.fields.values():
+            widget = getattr(field.widget, "widget", field.widget)  # inside a related-object wrapper
+            widget.attrs.setdefault("aria-label", f"{field.label}, {row}")
+
     def save(self, commit=True):
         if not commit:
             return super().save(commit=False)
@@ -188,6 +197,7 @@ class PositionedFormSet(BaseInlineFormSet):
 class ContentInline(_WithVersionField, admin.TabularInline):
     extra = 0
     show_change_link = True
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
 
 
 class PositionedInline(ContentInline):
