@@ -68,3 +68,14 @@ def record_loaded(reason: str) -> None:
     with history.batch(reason):
         for model in content_models():
             history.record_created(model.objects.order_by("pk"))
+
+
+def record_unrecorded() -> int:
+    """Record a first version of rows that have none (content from before the history was kept)."""
+    count = 0
+    with history.batch(history.LOADED):
+        for model in content_models():
+            count += len(
+                history.record_created(model.objects.exclude(pk__in=model.history.values("id")).order_by("pk"))
+            )
+    return count

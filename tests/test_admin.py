@@ -245,3 +245,39 @@ def test_the_typering_list_shows_whether_each_code_is_consistent(redacteur_clien
     assert response.status_code == 200
     assert FunctionTypering.objects.count() == len(response.context["cl"].result_list)
     assert "Code klopt" in response.content.decode()
+
+
+@pytest.mark.postgres
+def test_two_simultaneous_saves_on_postgresql_never_both_win(live_catalogue, redacteur):
+    """Both saves wait on a row lock the test holds, so both pass the form's checks at the same moment."""
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection, connections, transaction
+    from django.test import Client
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite writes one transaction at a time anyway")
+    result = Result.objects.first()
+    url = change_url(result)
+    clients = [Client(), Client()]
+    forms = []
+    for client in clients:
+        client.force_login(redacteur)
+        forms.append(form_data(client.get(url)))
+
+    def save(index):
+        try:
+            return clients[index].post(url, {**forms[index], "text": f"Tekst {index}"}).status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(2) as pool:
+        with transaction.atomic():
+            Result.objects.select_for_update().get(pk=result.pk)
+            saves = [pool.submit(save, index) for index in (0, 1)]
+            time.sleep(1.5)  # both requests are now waiting for the row
+        statuses = sorted(future.result() for future in saves)
+
+    assert statuses == [200, 302]  # one saved (redirect), the other was told about the conflict
+    assert result.history.filter(history_type="~").count() == 1

@@ -46,6 +46,16 @@ def test_loading_the_catalogue_records_a_first_version_of_every_row(catalogue):
     )
 
 
+def test_setup_records_a_first_version_of_content_that_has_none(catalogue):
+    Result.history.all().delete()  # as in a database from before the history was kept
+
+    output = run("setup_catalogue")
+
+    assert f"Van {Result.objects.count()} records zonder geschiedenis" in output
+    assert Result.history.count() == Result.objects.count()
+    assert "zonder geschiedenis" not in run("setup_catalogue")
+
+
 def test_an_edit_records_who_when_and_what(redacteur_client, redacteur, result):
     edit_in_admin(redacteur_client, result, text=REVISED)
 

@@ -11,6 +11,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not catalogue_data.catalogue_is_empty():
             self.stdout.write("De catalogus heeft al inhoud; er is niets geladen.")
+            if recorded := catalogue_data.record_unrecorded():
+                self.stdout.write(f"Van {recorded} records zonder geschiedenis is de huidige versie vastgelegd.")
             return
         with transaction.atomic():
             call_command("loaddata", str(catalogue_data.fixture_path()), verbosity=0)
