@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import path
 
-from catalogue import views
+from catalogue import changes, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -13,5 +13,6 @@ urlpatterns = [
     path("competenties/<slug:slug>/", views.competency_detail, name="competency-detail"),
     path("begrippen/", views.glossary, name="glossary"),
     path("zoeken/", views.search, name="search"),
+    path("wijzigingen/", changes.changes, name="changes"),
     path("admin/", admin.site.urls),
 ]

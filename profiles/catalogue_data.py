@@ -4,14 +4,35 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 
+from profiles import history
 from profiles.models import Competency, FocusArea, FunctionFamily, FunctionGroup
 
 FIXTURE_NAME = "catalogue.json"
 # Reference rows created by migrations; the fixture refers to them but does not hold them.
 SEEDED_MODELS = ("profiles.resultarea", "profiles.characteristic")
 CONTENT_MODELS = (FunctionFamily, FunctionGroup, Competency, FocusArea)
+# Everything the catalogue holds, in the order of profiles/models.py (the fixture's order); no history.
+CONTENT_LABELS = (
+    "profiles.functionfamily",
+    "profiles.functiongroup",
+    "profiles.result",
+    "profiles.behaviouralindicator",
+    "profiles.competency",
+    "profiles.groupcompetency",
+    "profiles.focusarea",
+    "profiles.qualityprofile",
+    "profiles.qualityprofilesection",
+    "profiles.qualityprofileline",
+    "profiles.qualityprofilecompetency",
+    "profiles.functiontypering",
+    "profiles.typeringscore",
+    "profiles.typeringsection",
+    "profiles.typeringline",
+)
+EXPORT_LABELS = SEEDED_MODELS + CONTENT_LABELS
 
 
 @dataclass(frozen=True)
@@ -36,3 +57,25 @@ def fixture_path() -> Path:
 
 def catalogue_is_empty() -> bool:
     return not any(model.objects.exists() for model in CONTENT_MODELS)
+
+
+def content_models() -> list[type]:
+    return [apps.get_model(label) for label in CONTENT_LABELS]
+
+
+def record_loaded(reason: str) -> None:
+    """Record a first version of everything that was loaded without history (loaddata saves raw)."""
+    with history.batch(reason):
+        for model in content_models():
+            history.record_created(model.objects.order_by("pk"))
+
+
+def record_unrecorded() -> int:
+    """Record a first version of rows that have none (content from before the history was kept)."""
+    count = 0
+    with history.batch(history.LOADED):
+        for model in content_models():
+            count += len(
+                history.record_created(model.objects.exclude(pk__in=model.history.values("id")).order_by("pk"))
+            )
+    return count

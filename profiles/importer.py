@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.text import slugify
 
-from profiles import fuwasys, source_parser
+from profiles import fuwasys, history, source_parser
 from profiles.models import (
     BehaviouralIndicator,
     Characteristic,
@@ -58,6 +58,9 @@ def import_group(
 ) -> ImportReport:
     """Parse `text` and store it as the functiegroep `name`.
 
+    Every record is written to the history; a replaced group's content is recorded as deleted there, so that
+    `restore.restore_group` can bring it back.
+
     Raises `source_parser.SourceError` for a text it cannot place and `ImportRefused` when the group exists
     and `replace` is not set. With `dry_run`, everything is written and then rolled back, so the report
     says exactly what a real import would create.
@@ -65,8 +68,10 @@ def import_group(
     parsed = source_parser.parse(text)
     _check_competencies(parsed)
     with transaction.atomic():
-        replaced = _remove_existing(name, fgr_id, replace)
-        report = _Writer(parsed).write(name=name, family=family, fgr_id=fgr_id, replaced=replaced)
+        with history.batch(history.REPLACED):
+            replaced = _remove_existing(name, fgr_id, replace)
+        with history.batch(history.IMPORTED):
+            report = _Writer(parsed).write(name=name, family=family, fgr_id=fgr_id, replaced=replaced)
         if dry_run:
             transaction.set_rollback(True)
     return report
@@ -137,12 +142,13 @@ class _Writer:
                 for area, items in per_area.items()
                 for position, item in enumerate(items, start=1)
             ]
-            self.report.add(model.objects.bulk_create(rows))
-        self.report.add(
-            GroupCompetency.objects.bulk_create(
+            self._bulk(model, rows)
+        self._bulk(
+            GroupCompetency,
+            (
                 GroupCompetency(group=group, competency=self._competency(item.text), position=position, label=item.text)
                 for position, item in enumerate(kern.competencies, start=1)
-            )
+            ),
         )
 
     def _write_quality_profile(self, group: FunctionGroup, parsed: source_parser.QualityProfile) -> None:
@@ -150,8 +156,9 @@ class _Writer:
             group=group, schaal=parsed.schaal, education_heading=parsed.education_heading
         )
         self.report.add([profile])
-        sections = self.report.add(
-            QualityProfileSection.objects.bulk_create(
+        sections = self._bulk(
+            QualityProfileSection,
+            (
                 QualityProfileSection(
                     profile=profile,
                     kind=section.kind,
@@ -161,17 +168,19 @@ class _Writer:
                     position=position,
                 )
                 for position, section in enumerate(parsed.sections, start=1)
-            )
+            ),
         )
-        self.report.add(
-            QualityProfileLine.objects.bulk_create(
+        self._bulk(
+            QualityProfileLine,
+            (
                 QualityProfileLine(section=record, position=position, bulleted=item.bulleted, **_line_fields(item))
                 for record, section in zip(sections, parsed.sections, strict=True)
                 for position, item in enumerate(section.items, start=1)
-            )
+            ),
         )
-        self.report.add(
-            QualityProfileCompetency.objects.bulk_create(
+        self._bulk(
+            QualityProfileCompetency,
+            (
                 QualityProfileCompetency(
                     profile=profile,
                     competency=self._competency(item.text),
@@ -179,7 +188,7 @@ class _Writer:
                     label=item.text,
                 )
                 for position, item in enumerate(parsed.competencies, start=1)
-            )
+            ),
         )
 
     def _write_typering(self, group: FunctionGroup, parsed: source_parser.Typering) -> None:
@@ -194,14 +203,16 @@ class _Writer:
         if code.problems:
             self.report.fuwasys_problems[parsed.schaal] = code.problems
         if code.scores:
-            self.report.add(
-                TyperingScore.objects.bulk_create(
+            self._bulk(
+                TyperingScore,
+                (
                     TyperingScore(typering=typering, characteristic=characteristic, score=score)
                     for characteristic, score in zip(self.characteristics, code.scores, strict=True)
-                )
+                ),
             )
-        sections = self.report.add(
-            TyperingSection.objects.bulk_create(
+        sections = self._bulk(
+            TyperingSection,
+            (
                 TyperingSection(
                     typering=typering,
                     kind=section.kind,
@@ -212,15 +223,19 @@ class _Writer:
                     position=position,
                 )
                 for position, section in enumerate(parsed.sections, start=1)
-            )
+            ),
         )
-        self.report.add(
-            TyperingLine.objects.bulk_create(
+        self._bulk(
+            TyperingLine,
+            (
                 TyperingLine(section=record, position=position, bulleted=item.bulleted, **_line_fields(item))
                 for record, section in zip(sections, parsed.sections, strict=True)
                 for position, item in enumerate(section.items, start=1)
-            )
+            ),
         )
+
+    def _bulk(self, model, rows) -> list:
+        return self.report.add(history.record_created(model.objects.bulk_create(rows)))
 
     def _competency(self, label: str) -> Competency:
         key = label.casefold()

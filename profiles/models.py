@@ -5,7 +5,10 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 
 from profiles import fuwasys
+from profiles.history import ContentHistory
 from profiles.source_parser import MAX_SCHAAL, MIN_SCHAAL
+
+SLUG_HELP = "Het deel van het webadres (URL), gemaakt uit de naam."
 
 
 def _schaal_constraint(name: str) -> models.CheckConstraint:
@@ -19,7 +22,9 @@ class FunctionFamilyQuerySet(models.QuerySet):
 
 class FunctionFamily(models.Model):
     name = models.CharField("naam", max_length=200, unique=True)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField("slug", max_length=200, unique=True, help_text=SLUG_HELP)
+
+    history = ContentHistory()
 
     objects = FunctionFamilyQuerySet.as_manager()
 
@@ -52,7 +57,7 @@ class FunctionGroupQuerySet(models.QuerySet):
 class FunctionGroup(models.Model):
     family = models.ForeignKey(FunctionFamily, models.PROTECT, related_name="groups", verbose_name="functiefamilie")
     name = models.CharField("naam", max_length=300, unique=True)
-    slug = models.SlugField(max_length=300, unique=True)
+    slug = models.SlugField("slug", max_length=300, unique=True, help_text=SLUG_HELP)
     fgr_id = models.PositiveIntegerField(
         "FGR-nummer",
         null=True,
@@ -62,6 +67,8 @@ class FunctionGroup(models.Model):
     )
 
     objects = FunctionGroupQuerySet.as_manager()
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["name"]
@@ -87,6 +94,8 @@ class ResultArea(models.Model):
     name = models.CharField("naam", max_length=100, unique=True)
     position = models.PositiveSmallIntegerField("volgorde", unique=True)
 
+    history = ContentHistory()
+
     class Meta:
         ordering = ["position"]
         verbose_name = "resultaatgebied"
@@ -107,6 +116,8 @@ class Line(models.Model):
         help_text="Regels zonder opsommingsteken die de regel erboven voortzetten.",
     )
 
+    history = ContentHistory(inherit=True)
+
     class Meta:
         abstract = True
         ordering = ["position"]
@@ -116,7 +127,7 @@ class Line(models.Model):
 
 
 class Result(Line):
-    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="results")
+    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="results", verbose_name="functiegroep")
     area = models.ForeignKey(ResultArea, models.PROTECT, related_name="+", verbose_name="resultaatgebied")
 
     class Meta:
@@ -127,7 +138,7 @@ class Result(Line):
 
 
 class BehaviouralIndicator(Line):
-    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="indicators")
+    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="indicators", verbose_name="functiegroep")
     area = models.ForeignKey(ResultArea, models.PROTECT, related_name="+", verbose_name="resultaatgebied")
 
     class Meta:
@@ -141,7 +152,9 @@ class Competency(models.Model):
     """A competency of the shared vocabulary (Competentietaal Rijk)."""
 
     name = models.CharField("naam", max_length=200)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField("slug", max_length=200, unique=True, help_text=SLUG_HELP)
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["name"]
@@ -163,6 +176,8 @@ class CompetencyLink(models.Model):
     position = models.PositiveSmallIntegerField("volgorde")
     label = models.CharField("tekst in de bron", max_length=200)
 
+    history = ContentHistory(inherit=True)
+
     class Meta:
         abstract = True
 
@@ -171,7 +186,9 @@ class CompetencyLink(models.Model):
 
 
 class GroupCompetency(CompetencyLink):
-    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="competency_links")
+    group = models.ForeignKey(
+        FunctionGroup, models.CASCADE, related_name="competency_links", verbose_name="functiegroep"
+    )
 
     class Meta:
         ordering = ["group", "position"]
@@ -187,7 +204,9 @@ class FocusArea(models.Model):
     """An aandachtsgebied: a specialism within a group, such as ICT/Techniek or Informatiebeheer."""
 
     name = models.CharField("naam", max_length=200, unique=True)
-    slug = models.SlugField(max_length=200, unique=True)
+    slug = models.SlugField("slug", max_length=200, unique=True, help_text=SLUG_HELP)
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["name"]
@@ -209,7 +228,9 @@ class QualityProfileQuerySet(models.QuerySet):
 class QualityProfile(models.Model):
     """What is asked of a person at one schaal of a group."""
 
-    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="quality_profiles")
+    group = models.ForeignKey(
+        FunctionGroup, models.CASCADE, related_name="quality_profiles", verbose_name="functiegroep"
+    )
     schaal = models.PositiveSmallIntegerField("schaal")
     education_heading = models.CharField(
         "kopje opleiding",
@@ -219,6 +240,7 @@ class QualityProfile(models.Model):
     )
 
     objects = QualityProfileQuerySet.as_manager()
+    history = ContentHistory()
 
     class Meta:
         ordering = ["group", "schaal"]
@@ -245,7 +267,9 @@ class QualityProfileSection(models.Model):
         DEPARTMENT_EDUCATION = "opleiding_departementsspecifiek", "Opleiding departementsspecifiek"
         DEPARTMENT_COMPETENCIES = "competenties_departementsspecifiek", "Competenties departementsspecifiek"
 
-    profile = models.ForeignKey(QualityProfile, models.CASCADE, related_name="sections")
+    profile = models.ForeignKey(
+        QualityProfile, models.CASCADE, related_name="sections", verbose_name="kwaliteitenprofiel"
+    )
     kind = models.CharField("soort", max_length=40, choices=Kind.choices)
     label = models.CharField("kopje", max_length=200, help_text="Het kopje zoals de bron het schrijft.")
     focus_area = models.ForeignKey(
@@ -253,6 +277,8 @@ class QualityProfileSection(models.Model):
     )
     focus_area_label = models.CharField("aandachtsgebied in de bron", max_length=200, blank=True)
     position = models.PositiveSmallIntegerField("volgorde")
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["profile", "position"]
@@ -265,7 +291,7 @@ class QualityProfileSection(models.Model):
 
 
 class QualityProfileLine(Line):
-    section = models.ForeignKey(QualityProfileSection, models.CASCADE, related_name="lines")
+    section = models.ForeignKey(QualityProfileSection, models.CASCADE, related_name="lines", verbose_name="onderdeel")
     bulleted = models.BooleanField("met opsommingsteken", default=True)
 
     class Meta:
@@ -276,7 +302,9 @@ class QualityProfileLine(Line):
 
 
 class QualityProfileCompetency(CompetencyLink):
-    profile = models.ForeignKey(QualityProfile, models.CASCADE, related_name="competency_links")
+    profile = models.ForeignKey(
+        QualityProfile, models.CASCADE, related_name="competency_links", verbose_name="kwaliteitenprofiel"
+    )
 
     class Meta:
         ordering = ["profile", "position"]
@@ -300,6 +328,8 @@ class Characteristic(models.Model):
     number = models.PositiveSmallIntegerField("nummer", unique=True)
     name = models.CharField("naam", max_length=100, unique=True)
     group = models.CharField("groep", max_length=20, choices=Group.choices)
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["number"]
@@ -327,7 +357,7 @@ class FunctionTyperingQuerySet(models.QuerySet):
 class FunctionTypering(models.Model):
     """The description of one schaal of a group, with its FUWASYS code as the source publishes it."""
 
-    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="typeringen")
+    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="typeringen", verbose_name="functiegroep")
     schaal = models.PositiveSmallIntegerField("schaal")
     fuwasys_code = models.CharField(
         "FUWASYS-code",
@@ -337,6 +367,7 @@ class FunctionTypering(models.Model):
     fuwasys_total = models.PositiveSmallIntegerField("vermeld totaal", null=True, blank=True)
 
     objects = FunctionTyperingQuerySet.as_manager()
+    history = ContentHistory()
 
     class Meta:
         ordering = ["group", "schaal"]
@@ -359,9 +390,13 @@ class FunctionTypering(models.Model):
 
 
 class TyperingScore(models.Model):
-    typering = models.ForeignKey(FunctionTypering, models.CASCADE, related_name="scores")
+    typering = models.ForeignKey(
+        FunctionTypering, models.CASCADE, related_name="scores", verbose_name="functietypering"
+    )
     characteristic = models.ForeignKey(Characteristic, models.PROTECT, related_name="+", verbose_name="kenmerk")
     score = models.PositiveSmallIntegerField("score")
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["typering", "characteristic__number"]
@@ -393,7 +428,9 @@ class TyperingSection(models.Model):
         ICT = "ict", "ICT"
         ENGINEERING = "techniek", "Techniek"
 
-    typering = models.ForeignKey(FunctionTypering, models.CASCADE, related_name="sections")
+    typering = models.ForeignKey(
+        FunctionTypering, models.CASCADE, related_name="sections", verbose_name="functietypering"
+    )
     kind = models.CharField("soort", max_length=40, choices=Kind.choices)
     label = models.CharField("kopje", max_length=200, help_text="Het kopje zoals de bron het schrijft.")
     sub_area_label = models.CharField("deelgebied in de bron", max_length=200, blank=True)
@@ -406,6 +443,8 @@ class TyperingSection(models.Model):
     )
     intro = models.TextField("inleidende regels", blank=True)
     position = models.PositiveSmallIntegerField("volgorde")
+
+    history = ContentHistory()
 
     class Meta:
         ordering = ["typering", "position"]
@@ -420,7 +459,7 @@ class TyperingSection(models.Model):
 
 
 class TyperingLine(Line):
-    section = models.ForeignKey(TyperingSection, models.CASCADE, related_name="lines")
+    section = models.ForeignKey(TyperingSection, models.CASCADE, related_name="lines", verbose_name="onderdeel")
     bulleted = models.BooleanField("met opsommingsteken", default=True)
 
     class Meta:

@@ -4,11 +4,13 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 
 from profiles import catalogue_data
 from profiles.models import Characteristic, FunctionGroup, ResultArea
 from profiles.reference_data import create_reference_data
+from profiles.roles import create_editor_group
 
 # Playwright's sync API keeps an event loop running in the test thread; Django would then refuse
 # database access from the test itself (live_server fixtures, assertions on the database).
@@ -18,6 +20,7 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 DATA_DIR = Path(__file__).parent / "data"
 SOURCE_NAME = "Medewerker ICT / Techniek / Informatiebeheer / DIV"
 SOURCE_SLUG = "medewerker-ict-techniek-informatiebeheer-div"
+PASSWORD = "een-lang-wachtwoord-voor-tests"
 
 
 @pytest.fixture(autouse=True)
@@ -49,6 +52,20 @@ def live_catalogue(transactional_db, live_server):
     create_reference_data(ResultArea, Characteristic)
     call_command("setup_catalogue", stdout=StringIO())
     return live_server
+
+
+@pytest.fixture
+def redacteur(db) -> User:
+    """A content administrator: staff, in the group Redacteur (recreated: transactional tests flush it)."""
+    user = User.objects.create_user("redacteur", password=PASSWORD, is_staff=True)
+    user.groups.add(create_editor_group(Group, Permission))
+    return user
+
+
+@pytest.fixture
+def redacteur_client(client, redacteur):
+    client.force_login(redacteur)
+    return client
 
 
 @pytest.fixture(scope="session")

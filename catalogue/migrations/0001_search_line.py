@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("profiles", "0002_reference_data"),
+        ("profiles", "0004_editor_group"),
     ]
 
     operations = [

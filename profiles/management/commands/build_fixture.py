@@ -27,6 +27,5 @@ class Command(BaseCommand):
                 fgr_id=source.fgr_id,
             )
         output = output or catalogue_data.fixture_path()
-        exclude = [f"--exclude={label}" for label in catalogue_data.SEEDED_MODELS]
-        call_command("dumpdata", "profiles", *exclude, indent=1, output=str(output), verbosity=0)
+        call_command("dumpdata", *catalogue_data.CONTENT_LABELS, indent=1, output=str(output), verbosity=0)
         self.stdout.write(f"Fixture geschreven: {output}")

@@ -1,0 +1,152 @@
+"""Functiefamilies, functiegroepen with their kernprofiel (results, indicators, competencies) and competencies."""
+
+from django.contrib import admin
+from django.db import transaction
+from django.urls import reverse
+
+from profiles import fuwasys, history
+from profiles.admin.base import ContentAdmin, PositionedInline, link_list
+from profiles.models import (
+    BehaviouralIndicator,
+    Competency,
+    FocusArea,
+    FunctionFamily,
+    FunctionGroup,
+    FunctionTypering,
+    GroupCompetency,
+    Result,
+)
+
+
+class GroupFuwasysFilter(admin.SimpleListFilter):
+    title = "FUWASYS-codes"
+    parameter_name = "fuwasys"
+
+    def lookups(self, request, model_admin):
+        return [("onjuist", "met een code die niet klopt"), ("juist", "alle codes kloppen")]
+
+    def queryset(self, request, queryset):
+        if self.value() is None:
+            return queryset
+        wrong = {
+            typering.group_id
+            for typering in FunctionTypering.objects.only("group_id", "fuwasys_code")
+            if not _ok(typering)
+        }
+        return queryset.filter(pk__in=wrong) if self.value() == "onjuist" else queryset.exclude(pk__in=wrong)
+
+
+def _ok(typering) -> bool:
+    return fuwasys.looks_like_code(typering.fuwasys_code) and typering.fuwasys.is_valid
+
+
+@admin.register(FunctionFamily)
+class FunctionFamilyAdmin(ContentAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ResultInline(PositionedInline):
+    model = Result
+    scope_fields = ("area",)
+    fields = ["area", "position", "text", "continuation"]
+    verbose_name_plural = "resultaten (per resultaatgebied)"
+
+
+class IndicatorInline(PositionedInline):
+    model = BehaviouralIndicator
+    scope_fields = ("area",)
+    fields = ["area", "position", "text", "continuation"]
+    verbose_name_plural = "gedragsindicatoren (per resultaatgebied)"
+
+
+class GroupCompetencyInline(PositionedInline):
+    model = GroupCompetency
+    fields = ["position", "competency", "label"]
+    autocomplete_fields = ["competency"]
+    verbose_name_plural = "competenties van het kernprofiel"
+
+
+@admin.register(FunctionGroup)
+class FunctionGroupAdmin(ContentAdmin):
+    list_display = ["name", "fgr_id", "family"]
+    list_filter = ["family", "typeringen__schaal", GroupFuwasysFilter]
+    list_select_related = ["family"]
+    search_fields = ["name", "=fgr_id"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["quality_profile_links", "typering_links"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "family", "fgr_id"]}),
+        ("Schalen", {"fields": ["quality_profile_links", "typering_links"]}),
+    ]
+    inlines = [ResultInline, IndicatorInline, GroupCompetencyInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).distinct()
+
+    @admin.display(description="kwaliteitenprofielen")
+    def quality_profile_links(self, group):
+        profiles = group.quality_profiles.order_by("schaal") if group.pk else []
+        return link_list(
+            [(reverse("admin:profiles_qualityprofile_change", args=[p.pk]), f"schaal {p.schaal}") for p in profiles]
+        )
+
+    @admin.display(description="functietyperingen")
+    def typering_links(self, group):
+        typeringen = group.typeringen.order_by("schaal") if group.pk else []
+        return link_list(
+            [(reverse("admin:profiles_functiontypering_change", args=[t.pk]), f"schaal {t.schaal}") for t in typeringen]
+        )
+
+    def delete_model(self, request, obj):
+        with transaction.atomic(), history.batch(history.DELETED):
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with transaction.atomic(), history.batch(history.DELETED):
+            for group in queryset:
+                group.delete()
+
+
+class LineAdmin(ContentAdmin):
+    """Results and behavioural indicators, each also on the functiegroep's own page."""
+
+    list_display = ["text", "group", "area", "position"]
+    list_filter = ["area", "group__family", "group"]
+    list_select_related = ["group", "area"]
+    search_fields = ["text", "continuation", "group__name"]
+    autocomplete_fields = ["group"]
+
+    def view_on_site(self, obj):
+        return obj.group.get_absolute_url()
+
+
+admin.site.register(Result, LineAdmin)
+admin.site.register(BehaviouralIndicator, LineAdmin)
+
+
+@admin.register(Competency)
+class CompetencyAdmin(ContentAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(GroupCompetency)
+class GroupCompetencyAdmin(ContentAdmin):
+    list_display = ["label", "competency", "group", "position"]
+    list_filter = ["group__family", "group"]
+    list_select_related = ["group", "competency"]
+    search_fields = ["label", "competency__name", "group__name"]
+    autocomplete_fields = ["group", "competency"]
+
+    def view_on_site(self, obj):
+        return obj.group.get_absolute_url()
+
+
+@admin.register(FocusArea)
+class FocusAreaAdmin(ContentAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
