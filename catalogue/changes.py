@@ -12,7 +12,7 @@ from django.db.models import OuterRef, Subquery
 from django.shortcuts import render
 from django.urls import reverse
 
-from profiles import history, worddiff
+from profiles import history, textdiff
 from profiles.models import (
     BehaviouralIndicator,
     Competency,
@@ -97,7 +97,7 @@ KINDS = (
 @dataclass
 class FieldChange:
     name: str
-    segments: list[worddiff.Segment] = field(default_factory=list)
+    segments: list[textdiff.Segment] = field(default_factory=list)
     old: str = ""
     new: str = ""
 
@@ -175,7 +175,7 @@ def _field_changes(record, fields) -> list[FieldChange]:
             continue
         name = str(f.verbose_name)
         if isinstance(new, str) and isinstance(old, str) and not f.is_relation and not f.choices:
-            found.append(FieldChange(name, segments=worddiff.word_diff(old, new)))
+            found.append(FieldChange(name, segments=textdiff.word_diff(old, new)))
         elif f.is_relation:
             found.append(FieldChange(name))
         else:

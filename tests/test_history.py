@@ -14,6 +14,10 @@ from tests.conftest import SOURCE_NAME
 ORIGINAL = "De klant is effectief ondersteund bij het formuleren van zijn/haar (informatie)vraag, verzoek of probleem"
 REVISED = "De klant is snel en effectief geholpen bij het formuleren van zijn/haar (informatie)vraag"
 
+# How the public page marks a change, words for screen readers included.
+ADDED = '<ins><span class="visually-hidden">toegevoegd: </span>'
+REMOVED = '<del><span class="visually-hidden">verwijderd: </span>'
+
 
 @pytest.fixture
 def result(catalogue) -> Result:
@@ -157,7 +161,7 @@ def test_the_changes_page_lists_an_edit_with_its_diff_but_not_who(redacteur_clie
     assert "<h1>Wijzigingen</h1>" in html
     assert "Resultaat gewijzigd in" in html
     assert "(Resultaten, Opdracht(gever) (ambtelijk))" in html
-    assert "De klant is <ins>snel en </ins>effectief <del>ondersteund</del><ins>geholpen</ins> bij" in html
+    assert f"De klant is {ADDED}snel en </ins>effectief {REMOVED}ondersteund</del>{ADDED}geholpen</ins> bij" in html
     assert "redacteur" not in html
     assert 'href="/wijzigingen/" aria-current="page"' in html
 
@@ -178,7 +182,7 @@ def test_the_changes_page_shows_a_restore(redacteur_client, client, result):
     html = client.get("/wijzigingen/").content.decode()
 
     assert "(teruggezet naar de versie van " in html
-    assert "De klant is <del>snel en </del>effectief <del>geholpen</del><ins>ondersteund</ins> bij" in html
+    assert f"De klant is {REMOVED}snel en </del>effectief {REMOVED}geholpen</del>{ADDED}ondersteund</ins> bij" in html
 
 
 def test_an_empty_catalogue_has_no_changes(client, db):

@@ -12,7 +12,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from profiles import history, services, worddiff
+from profiles import history, services, textdiff
 
 VERSION_FIELD = "loaded_version"
 
@@ -76,8 +76,10 @@ class ReadableHistory(HistoricalRecordContextHelper):
 
     def stringify_delta_change_values(self, change, old, new):
         if isinstance(old, str) and isinstance(new, str):
-            segments = worddiff.word_diff(old, new)
-            return _marked(worddiff.old_side(segments)), _marked(worddiff.new_side(segments))
+            segments = textdiff.word_diff(old, new)
+            old_side = [segment for segment in segments if segment.kind != "insert"]
+            new_side = [segment for segment in segments if segment.kind != "delete"]
+            return _marked(old_side), _marked(new_side)
         return super().stringify_delta_change_values(change, _plain(old), _plain(new))
 
 
@@ -88,8 +90,8 @@ def _plain(value):
 
 
 def _marked(segments) -> str:
-    tags = {worddiff.Op.SAME: "span", worddiff.Op.REMOVED: "del", worddiff.Op.ADDED: "ins"}
-    return format_html_join("", "<{0}>{1}</{0}>", ((tags[segment.op], segment.text) for segment in segments))
+    tags = {"equal": "span", "delete": "del", "insert": "ins"}
+    return format_html_join("", "<{0}>{1}</{0}>", ((tags[segment.kind], segment.text) for segment in segments))
 
 
 class ContentAdmin(_WithVersionField, SimpleHistoryAdmin):
