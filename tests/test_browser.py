@@ -154,3 +154,16 @@ def test_search_box_on_every_page_leads_to_marked_results(page, live_catalogue):
     assert "archieven" in page.locator("mark").first.inner_text().lower()
     page.locator(".result-lines a").first.click()
     assert "#" in page.url
+
+
+def test_comparison_prints_in_landscape_with_all_columns(page, live_catalogue):
+    page.goto(live_catalogue.url + f"{GROUP_PATH}vergelijken/")
+    page.emulate_media(media="print")
+
+    pdf = page.pdf(prefer_css_page_size=True)
+
+    assert b"/MediaBox [0 0 841.91998 594.95996]" in pdf or b"/MediaBox [0 0 842 595]" in pdf
+    headers = page.locator("table.comparison").first.locator("thead th")
+    assert headers.all_inner_texts() == ["Schaal 5", "Schaal 6", "Schaal 7", "Schaal 8"]
+    assert all(header.is_visible() for header in headers.all())
+    assert not page.locator(".compare-form").is_visible()
