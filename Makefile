@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 PORT ?= 8000
 
-.PHONY: install run test lint format fixture superuser
+.PHONY: install run test lint format fixture superuser bench-search
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -44,3 +44,8 @@ fixture: $(STAMP)
 superuser: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createsuperuser
+
+## Benchmark /zoeken/ on PostgreSQL over a synthetic catalogue; recreates functiecatalogus_bench (BENCH_DATABASE_URL).
+## Not a test and not run by CI. BENCH_ARGS="--groups 200 --repeat 10" to change it.
+bench-search: $(STAMP)
+	$(BIN)/python scripts/bench_search.py $(BENCH_ARGS)
