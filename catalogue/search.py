@@ -10,8 +10,9 @@ from itertools import groupby
 
 import django_filters
 from django import forms
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BooleanField, F, FloatField, Max, Q, TextField, Value, Window
+from django.db.models import BooleanField, FloatField, Q, TextField, Value
 from django.db.models.expressions import RawSQL
 
 from catalogue.highlight import query_words
@@ -29,7 +30,8 @@ _QUERY = "websearch_to_tsquery('dutch'::regconfig, catalogue_fold(%s))"
 # applies it; written the other way round, every candidate line evaluated the whole match twice (once as
 # "Recheck Cond", once more as "Filter"), see docs/benchmarks.md.
 _POSTGRES_MATCH = f"({_VECTOR} @@ {_QUERY} OR {_DOCUMENT} %%> catalogue_fold(%s))"
-_POSTGRES_RANK = f"(ts_rank({_VECTOR}, {_QUERY}) + word_similarity(catalogue_fold(%s), {_DOCUMENT}))"
+# Full-text rank only: word_similarity() as well would cost ~30 µs for every matching line (docs/benchmarks.md).
+_POSTGRES_RANK = f"ts_rank({_VECTOR}, {_QUERY})"
 
 PARTS = {
     "resultaten": Q(part=SearchLine.Part.RESULT),
@@ -63,7 +65,7 @@ def matching(queryset, query: str):
     """The lines that match `query`, annotated with `rank` (higher is better)."""
     if connection.vendor == "postgresql":
         return queryset.filter(RawSQL(_POSTGRES_MATCH, (query, query), output_field=BooleanField())).annotate(
-            rank=RawSQL(_POSTGRES_RANK, (query, query), output_field=FloatField())
+            rank=RawSQL(_POSTGRES_RANK, (query,), output_field=FloatField())
         )
     words = query_words(query)
     for word in words:
@@ -141,9 +143,82 @@ class SearchFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         if "rank" not in queryset.query.annotations:
             queryset = queryset.annotate(rank=Value(1.0, output_field=FloatField()))
-        return queryset.annotate(group_rank=Window(Max("rank"), partition_by=[F("group_id")])).order_by(
-            "-group_rank", "group__name", F("schaal").asc(nulls_first=True), "sort_order"
-        )
+        return queryset
+
+
+# The matching runs once per page: the lines of the page, their total and the number of groups all come from
+# one statement over the matches, ordered by the group's best rank, then as the pages show them.
+_PAGE_SQL = """
+WITH matches AS MATERIALIZED ({matches}),
+ranked AS (SELECT m.*, MAX(m.rank) OVER (PARTITION BY m.group_id) AS group_rank FROM matches m)
+SELECT r.id,
+       (SELECT COUNT(*) FROM matches) AS total,
+       (SELECT COUNT(DISTINCT group_id) FROM matches) AS group_count
+  FROM ranked r JOIN profiles_functiongroup g ON g.id = r.group_id
+ ORDER BY r.group_rank DESC, g.name, r.schaal NULLS FIRST, r.sort_order
+ LIMIT %s OFFSET %s
+"""
+
+
+@dataclass
+class ResultPage:
+    """One page of matching lines, with the counts of all matches."""
+
+    lines: list
+    number: int
+    total: int
+    group_count: int
+    per_page: int
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.num_pages > 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def result_page(matches, requested: str | None, per_page: int) -> ResultPage:
+    """The page `requested` of `matches` (a filtered SearchFilter queryset); a page out of range gives the last."""
+    try:
+        number = max(1, int(requested or 1))
+    except ValueError:
+        number = 1
+    columns = matches.order_by().values("id", "group_id", "rank", "schaal", "sort_order")
+    try:
+        sql, params = columns.query.sql_with_params()
+    except EmptyResultSet:  # a query that can match nothing, such as one without words
+        return ResultPage([], 1, 0, 0, per_page)
+    rows = _page_rows(sql, params, per_page, number)
+    if not rows and number > 1:  # beyond the last page: count, then show the last one
+        number = max(1, -(-columns.count() // per_page))
+        rows = _page_rows(sql, params, per_page, number)
+    total, group_count = (rows[0][1], rows[0][2]) if rows else (0, 0)
+    by_id = SearchLine.objects.for_results().in_bulk([row[0] for row in rows])
+    return ResultPage([by_id[row[0]] for row in rows], number, total, group_count, per_page)
+
+
+def _page_rows(sql: str, params, per_page: int, number: int) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(_PAGE_SQL.format(matches=sql), (*params, per_page, (number - 1) * per_page))
+        return cursor.fetchall()
 
 
 @dataclass

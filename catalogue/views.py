@@ -1,11 +1,10 @@
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from catalogue import comparison, exports, presenters
 from catalogue.forms import CompareForm
 from catalogue.models import SearchLine
-from catalogue.search import SearchFilter, grouped, suggestion
+from catalogue.search import SearchFilter, grouped, result_page, suggestion
 from profiles.models import (
     Characteristic,
     Competency,
@@ -84,12 +83,11 @@ def search(request):
     if not filterset.is_valid():
         return render(request, "search.html", context, status=400)
     if filterset.is_active:
-        page = Paginator(filterset.qs, RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
+        page = result_page(filterset.qs, request.GET.get("pagina"), RESULTS_PER_PAGE)
         context |= {
             "searched": True,
             "page": page,
-            "results": grouped(page.object_list),
-            "group_count": filterset.qs.order_by().values("group_id").distinct().count() if page.paginator.count else 0,
+            "results": grouped(page.lines),
             "query": filterset.query,
             "suggestion": suggestion(filterset.query),
         }

@@ -197,7 +197,7 @@ def test_query_count_does_not_grow_with_the_catalogue(client, catalogue, django_
     for number in range(extra_groups):
         import_group(text, name=f"Testgroep {number}", family=f"Familie {number}")
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         search(client, q="werkzaamheden")
 
 
