@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("functiegroepen/<slug:slug>/", views.group_detail, name="group-detail"),
     path("functiegroepen/<slug:slug>/schaal/<int:schaal>/", views.schaal_detail, name="group-schaal"),
+    path("functiegroepen/<slug:slug>/schaal/<int:schaal>/tekst/", views.schaal_text, name="group-schaal-text"),
     path("functiegroepen/<slug:slug>/vergelijken/", views.compare, name="group-compare"),
     path("functiegroepen/<slug:slug>/vergelijken/csv/", views.compare_csv, name="group-compare-csv"),
     path("competenties/", views.competency_list, name="competency-list"),

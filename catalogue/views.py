@@ -33,6 +33,19 @@ def group_detail(request, slug):
 
 
 def schaal_detail(request, slug, schaal):
+    return render(request, "schaal_detail.html", _schaal_context(slug, schaal))
+
+
+def schaal_text(request, slug, schaal):
+    """The schaal page as plain text, to paste into a vacancy text or a letter."""
+    context = _schaal_context(slug, schaal)
+    response = render(request, "schaal_detail.txt", context, content_type="text/plain; charset=utf-8")
+    filename = f"{context['group'].slug}-schaal-{schaal}.txt"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def _schaal_context(slug, schaal) -> dict:
     group = get_object_or_404(FunctionGroup.objects.for_page(), slug=slug)
     numbers = group.schalen()
     if schaal not in numbers:
@@ -40,14 +53,13 @@ def schaal_detail(request, slug, schaal):
     typering = group.typeringen.with_content().filter(schaal=schaal).first()
     profile = group.quality_profiles.with_content().filter(schaal=schaal).first()
     position = numbers.index(schaal)
-    context = {
+    return {
         "group": group,
         "kernprofiel": presenters.kernprofiel(group),
         "schaal": presenters.schaal(schaal, typering, profile),
         "lower": numbers[position - 1] if position > 0 else None,
         "higher": numbers[position + 1] if position + 1 < len(numbers) else None,
     }
-    return render(request, "schaal_detail.html", context)
 
 
 def competency_list(request):

@@ -212,3 +212,32 @@ def test_query_counts_do_not_grow_with_content_or_catalogue(
 
     with django_assert_num_queries(QUERIES[page_name]):
         assert client.get(url).status_code == 200
+
+
+def test_a_schaal_as_plain_text_holds_its_typering_profile_and_kernprofiel(client, catalogue):
+    response = client.get(f"{schaal_url(8)}tekst/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Disposition"] == f'inline; filename="{SOURCE_SLUG}-schaal-8.txt"'
+    text = response.content.decode()
+    lines = {line.strip().removeprefix("• ") for line in text.splitlines()}
+    typering, profile = catalogue.typeringen.get(schaal=8), catalogue.quality_profiles.get(schaal=8)
+    expected = [
+        *(line.text for section in typering.sections.all() for line in section.lines.all()),
+        *(line.text for section in profile.sections.all() for line in section.lines.all()),
+        *(link.label for link in profile.competency_links.all()),
+        *catalogue.results.values_list("text", flat=True),
+        *catalogue.indicators.values_list("text", flat=True),
+        "controles en inspecties uitgevoerd",
+        "ICT werkzaamheden t.a.v. meer complexe dan wel meerdere systemen en/of applicaties",
+    ]
+    assert [line for line in expected if line not in lines] == []
+    assert "&amp;" not in text and "&#x27;" not in text
+    assert f'<a href="{schaal_url(8)}tekst/">Als platte tekst (voor een vacaturetekst)</a>' in html(
+        client.get(schaal_url(8))
+    )
+
+
+def test_plain_text_of_a_missing_schaal_is_not_found(client, catalogue):
+    assert client.get(f"{schaal_url(9)}tekst/").status_code == 404
