@@ -16,6 +16,7 @@ from profiles.models import (
 )
 
 RESULTS_PER_PAGE = 25
+PAGE_PARAM = "pagina"
 
 
 def home(request):
@@ -84,7 +85,7 @@ def search(request):
     if not filterset.is_valid():
         return render(request, "search.html", context, status=400)
     if filterset.is_active:
-        page = Paginator(filterset.qs, RESULTS_PER_PAGE).get_page(request.GET.get("pagina"))
+        page = Paginator(filterset.qs, RESULTS_PER_PAGE).get_page(request.GET.get(PAGE_PARAM))
         context |= {
             "searched": True,
             "page": page,
