@@ -64,12 +64,17 @@ def test_the_admin_breaks_no_rule_of_the_policy(watched, live_catalogue, redacte
         assert violations() == [], path
 
 
+ADD_INLINE_SCRIPT = (
+    "document.body.append(Object.assign(document.createElement('script'), {textContent: 'window.ran=1'}))"
+)
+
+
 def test_the_watch_sees_a_broken_rule(watched, live_catalogue):
     page, violations = watched
     page.goto(live_catalogue.url + "/begrippen/")
 
     page.evaluate("document.body.insertAdjacentHTML('beforeend', '<p style=\"color: red\">inline</p>')")
-    page.evaluate("const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.body.append(s)")
+    page.evaluate(ADD_INLINE_SCRIPT)
     page.wait_for_timeout(200)
 
     assert page.evaluate("window.ran") is None

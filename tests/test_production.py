@@ -41,7 +41,7 @@ POLICY = {
     "base-uri": "'none'",
     "object-src": "'none'",
 }
-GIVEAWAYS = ("Traceback", "SECRET_KEY", "DEBUG", "settings", "SELECT", "sqlite", "psycopg", "URLconf", "File \"")
+GIVEAWAYS = ("Traceback", "SECRET_KEY", "DEBUG", "settings", "SELECT", "sqlite", "psycopg", "URLconf", 'File "')
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +77,7 @@ def policy(headers) -> dict:
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
 def test_every_kind_of_page_has_the_security_headers(server, name):
-    status, headers, body = server.request(PAGE_TYPES[name])
+    status, headers, _ = server.request(PAGE_TYPES[name])
 
     assert status < 500
     assert policy(headers) == POLICY
@@ -137,7 +137,7 @@ def test_pages_link_hashed_static_files_that_are_served_compressed_and_cached_fo
     assert re.fullmatch(r"css/site\.[0-9a-f]{12}\.css", hashed)
 
     _, _, page = server.request("/")
-    status, headers, css = server.request("/static/" + hashed, headers={"Accept-Encoding": "gzip"})
+    status, headers, _ = server.request("/static/" + hashed, headers={"Accept-Encoding": "gzip"})
 
     assert f'href="/static/{hashed}"'.encode() in page
     assert status == 200
