@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 PORT ?= 8000
 
-.PHONY: install run test lint format fixture superuser bench-search
+.PHONY: install run serve bench bench-search test lint format fixture superuser
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -21,6 +21,23 @@ run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py setup_catalogue
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+## Production mode on this machine: hashed, compressed static files and gunicorn on 127.0.0.1:$(PORT).
+## Without DJANGO_SECRET_KEY it makes a throw-away one (sessions end when it stops); plain HTTP, so no redirect.
+serve: $(STAMP)
+	@export DJANGO_DEBUG=false \
+	  DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+	  DJANGO_ALLOWED_HOSTS="$${DJANGO_ALLOWED_HOSTS:-localhost,127.0.0.1}" \
+	  DJANGO_SECURE_SSL_REDIRECT="$${DJANGO_SECURE_SSL_REDIRECT:-false}" PORT=$(PORT) && \
+	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/python manage.py setup_catalogue && \
+	$(BIN)/python manage.py collectstatic --noinput -v0 && \
+	echo "Production mode on http://localhost:$(PORT)/ (gunicorn; Ctrl-C stops it)" && \
+	exec $(BIN)/gunicorn catalogue.wsgi
+
+## Pages against a static file of the same size, under load (wrk); see docs/benchmarks.md.
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
 
 ## Run the whole test suite: SQLite by default, PostgreSQL when DATABASE_URL is set.
 test: $(STAMP)

@@ -1,6 +1,7 @@
 """Small typed readers for environment variables; a bad value stops start-up with a clear message."""
 
 import os
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -49,3 +50,46 @@ def env_database(name: str, default: str) -> dict:
     if not config.get("NAME"):
         raise ImproperlyConfigured(f"{name}={url!r} names no database.")
     return config
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    raw = env_str(name)
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name}={raw!r} must be at least {minimum}.")
+    return value
+
+
+def env_proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    """A header line such as 'X-Forwarded-Proto: https' as Django's SECURE_PROXY_SSL_HEADER, or None if unset."""
+    raw = env_str(name)
+    if not raw:
+        return None
+    header, colon, value = raw.partition(":")
+    header, value = header.strip(), value.strip()
+    if not colon or not value or not header.replace("-", "").isalnum():
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a header line; use e.g. 'X-Forwarded-Proto: https'.")
+    return "HTTP_" + header.upper().replace("-", "_"), value
+
+
+def env_redis_url(name: str) -> str:
+    """A Redis URL (redis:// or rediss:// with TLS, optionally /db-number), or '' if unset."""
+    url = env_str(name)
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme not in {"redis", "rediss"} or not parts.hostname:
+        raise ImproperlyConfigured(f"{name}={url!r} is not a Redis URL; use e.g. 'redis://127.0.0.1:6379/0'.")
+    database = parts.path.strip("/")
+    if database and not database.isdigit():
+        raise ImproperlyConfigured(f"{name}={url!r}: the path must be a database number, e.g. '/0'.")
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}={url!r} has a bad port ({error}).") from error
+    return url

@@ -1,19 +1,39 @@
 from django.contrib import admin
 from django.urls import path
 
-from catalogue import changes, views
+from catalogue import changes, health, views
+from catalogue.forms import CompareForm
+from catalogue.pagecache import public_page
+from catalogue.search import SearchFilter
+
+# The query parameters each page reads; requests with others are answered but not cached (see pagecache).
+COMPARE_PARAMS = tuple(CompareForm.base_fields)
+SEARCH_PARAMS = (*SearchFilter.base_filters, views.PAGE_PARAM)
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("functiegroepen/<slug:slug>/", views.group_detail, name="group-detail"),
-    path("functiegroepen/<slug:slug>/schaal/<int:schaal>/", views.schaal_detail, name="group-schaal"),
-    path("functiegroepen/<slug:slug>/schaal/<int:schaal>/tekst/", views.schaal_text, name="group-schaal-text"),
-    path("functiegroepen/<slug:slug>/vergelijken/", views.compare, name="group-compare"),
-    path("functiegroepen/<slug:slug>/vergelijken/csv/", views.compare_csv, name="group-compare-csv"),
-    path("competenties/", views.competency_list, name="competency-list"),
-    path("competenties/<slug:slug>/", views.competency_detail, name="competency-detail"),
-    path("begrippen/", views.glossary, name="glossary"),
-    path("zoeken/", views.search, name="search"),
-    path("wijzigingen/", changes.changes, name="changes"),
+    path("", public_page(views.home), name="home"),
+    path("functiegroepen/<slug:slug>/", public_page(views.group_detail), name="group-detail"),
+    path("functiegroepen/<slug:slug>/schaal/<int:schaal>/", public_page(views.schaal_detail), name="group-schaal"),
+    path(
+        "functiegroepen/<slug:slug>/schaal/<int:schaal>/tekst/",
+        public_page(views.schaal_text),
+        name="group-schaal-text",
+    ),
+    path(
+        "functiegroepen/<slug:slug>/vergelijken/",
+        public_page(views.compare, params=COMPARE_PARAMS),
+        name="group-compare",
+    ),
+    path(
+        "functiegroepen/<slug:slug>/vergelijken/csv/",
+        public_page(views.compare_csv, params=COMPARE_PARAMS),
+        name="group-compare-csv",
+    ),
+    path("competenties/", public_page(views.competency_list), name="competency-list"),
+    path("competenties/<slug:slug>/", public_page(views.competency_detail), name="competency-detail"),
+    path("begrippen/", public_page(views.glossary), name="glossary"),
+    path("zoeken/", public_page(views.search, params=SEARCH_PARAMS), name="search"),
+    path("wijzigingen/", public_page(changes.changes), name="changes"),
+    path("gezond/", health.healthy, name="health"),
     path("admin/", admin.site.urls),
 ]

@@ -15,6 +15,7 @@ from profiles.models import (
 )
 
 RESULTS_PER_PAGE = 25
+PAGE_PARAM = "pagina"
 
 
 def home(request):
@@ -95,7 +96,7 @@ def search(request):
     if not filterset.is_valid():
         return render(request, "search.html", context, status=400)
     if filterset.is_active:
-        page = result_page(filterset.qs, request.GET.get("pagina"), RESULTS_PER_PAGE)
+        page = result_page(filterset.qs, request.GET.get(PAGE_PARAM), RESULTS_PER_PAGE)
         context |= {
             "searched": True,
             "page": page,

@@ -467,3 +467,19 @@ class TyperingLine(Line):
         verbose_name = "regel van een functietypering"
         verbose_name_plural = "regels van functietyperingen"
         constraints = [models.UniqueConstraint(fields=["section", "position"], name="unique_typering_line_position")]
+
+
+class ContentVersion(models.Model):
+    """One row whose number goes up after every committed change to the content (see history.content_changed).
+
+    The public pages are cached under this number, so a change in any process invalidates them everywhere.
+    """
+
+    number = models.PositiveBigIntegerField("versienummer", default=0)
+
+    class Meta:
+        verbose_name = "versie van de inhoud"
+        verbose_name_plural = "versies van de inhoud"
+
+    def __str__(self):
+        return f"versie {self.number}"

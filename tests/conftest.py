@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
+from django.core.cache import cache
 from django.core.management import call_command
 
 from profiles import catalogue_data
@@ -21,12 +22,21 @@ DATA_DIR = Path(__file__).parent / "data"
 SOURCE_NAME = "Medewerker ICT / Techniek / Informatiebeheer / DIV"
 SOURCE_SLUG = "medewerker-ict-techniek-informatiebeheer-div"
 PASSWORD = "een-lang-wachtwoord-voor-tests"
+# A public page reads the content version for its cache key (catalogue/pagecache.py): one query on top of its own.
+VERSION_QUERY = 1
 
 
 @pytest.fixture(autouse=True)
 def _fast_settings(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Hashed names need collectstatic first; tests/test_production.py runs it and serves the hashed files.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    }
+    # Every test starts with an empty page cache (local memory outlives a test's database rollback).
+    cache.clear()
 
 
 @pytest.fixture
@@ -98,3 +108,37 @@ def _postgres_only(request):
 
         if connection.vendor != "postgresql":
             pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://…)")
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory):
+    """The catalogue set up in production mode: migrated database, default data, collectstatic (hashed names)."""
+    from tests.servers import prepare_site
+
+    return prepare_site(tmp_path_factory.mktemp("production"))
+
+
+REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/7")
+
+
+@pytest.fixture
+def redis_url():
+    """A Redis URL for this test (logical database 7 unless REDIS_TEST_URL says otherwise), and a key prefix of its
+    own; the test's keys, and only those, are removed afterwards."""
+    import uuid
+
+    import redis
+
+    client = redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        reason = f"Redis does not answer at {REDIS_TEST_URL} ({error}); start it: redis-server --daemonize yes"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{reason} (Redis tests may not be skipped in CI)")
+        pytest.skip(reason)
+    prefix = f"fc-test-{uuid.uuid4().hex[:12]}"
+    yield REDIS_TEST_URL, prefix, client
+    for key in client.scan_iter(match=f"{prefix}:*", count=500):
+        client.delete(key)
+    client.close()

@@ -13,7 +13,7 @@ from catalogue import env
 
 def start(**variables):
     """Run `manage.py check` in a fresh process with these environment variables."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
         cwd=settings.BASE_DIR,
@@ -95,3 +95,69 @@ def test_production_settings_start_with_the_required_variables():
 
 def test_the_interface_is_dutch_in_amsterdam_time():
     assert (settings.LANGUAGE_CODE, settings.TIME_ZONE) == ("nl", "Europe/Amsterdam")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("http://127.0.0.1:6379/0", "is not a Redis URL"),
+        ("redis://127.0.0.1:6379/cache", "the path must be a database number"),
+        ("redis://127.0.0.1:zes/0", "has a bad port"),
+    ],
+)
+def test_a_bad_redis_url_does_not_start(value, message):
+    result = start(REDIS_URL=value)
+
+    assert result.returncode != 0
+    assert f"ImproperlyConfigured: REDIS_URL='{value}'" in result.stderr
+    assert message in result.stderr
+
+
+def test_env_redis_url_accepts_redis_and_tls(monkeypatch):
+    for url in ("redis://127.0.0.1:6379/7", "rediss://:geheim@cache.example.nl:6380", "redis://localhost"):
+        monkeypatch.setenv("REDIS_URL", url)
+        assert env.env_redis_url("REDIS_URL") == url
+    monkeypatch.delenv("REDIS_URL")
+    assert env.env_redis_url("REDIS_URL") == ""
+
+
+@pytest.mark.parametrize(("raw", "message"), [("een jaar", "is not a whole number"), ("-1", "must be at least 0")])
+def test_a_bad_hsts_value_does_not_start(raw, message):
+    result = start(DJANGO_HSTS_SECONDS=raw)
+
+    assert result.returncode != 0
+    assert f"DJANGO_HSTS_SECONDS={raw!r} {message}" in result.stderr
+
+
+def test_env_proxy_ssl_header_reads_a_header_line(monkeypatch):
+    monkeypatch.setenv("DJANGO_SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto: https")
+    assert env.env_proxy_ssl_header("DJANGO_SECURE_PROXY_SSL_HEADER") == ("HTTP_X_FORWARDED_PROTO", "https")
+
+    monkeypatch.setenv("DJANGO_SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto=https")
+    with pytest.raises(ImproperlyConfigured, match="is not a header line"):
+        env.env_proxy_ssl_header("DJANGO_SECURE_PROXY_SSL_HEADER")
+
+
+def test_production_defaults_are_secure_and_debug_defaults_work_over_plain_http():
+    script = (
+        "from django.conf import settings as s; print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, "
+        "s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, s.SECURE_PROXY_SSL_HEADER)"
+    )
+    production = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", script],
+        cwd=settings.BASE_DIR,
+        env={
+            **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
+            "DJANGO_DEBUG": "false",
+            "DJANGO_SECRET_KEY": "x" * 50,
+            "DJANGO_ALLOWED_HOSTS": "functies.example.nl",
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert production.stdout.split() == ["True", "True", "True", "31536000", "None"], production.stderr
+    assert (settings.SECURE_HSTS_SECONDS, settings.SESSION_COOKIE_HTTPONLY, settings.CSRF_COOKIE_HTTPONLY) == (
+        0,
+        True,
+        True,
+    )

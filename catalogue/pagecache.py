@@ -1,0 +1,114 @@
+"""Whole-response caching of the public pages, invalidated by the content's version number.
+
+A cached page's key holds the content's version (profiles.history.content_version: one primary-key query per
+request) and the release (a digest of the code, templates and static files), so:
+
+- any committed content change, in any process (the admin, import_fgr, setup_catalogue, import_catalogue,
+  restore_group), makes every page's key new at once: nothing has to find and delete old entries, and several
+  app servers sharing one Redis share one invalidation; with the local-memory cache each process keeps its own
+  copies, but each still reads the version from the database, so none can serve a stale page either;
+- a deploy never serves pages rendered by the previous release (that may point at static files that are gone).
+
+Old entries are left to expire (TIMEOUT) or to the cache's own eviction. Only anonymous GET/HEAD requests whose
+query parameters the page knows are answered from the cache; only 200 responses that set no cookie are stored.
+"""
+
+import hashlib
+from functools import wraps
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from profiles.history import content_version
+
+# How long an entry may live. New content never waits for it (the key changes); it only bounds the memory of
+# superseded entries and, should a process die between a commit and its version bump, how long that lasts.
+TIMEOUT = 60 * 60
+SAFE_METHODS = ("GET", "HEAD")
+_RELEASE_PARTS = ("catalogue", "profiles", "templates", "static")
+_RELEASE_SUFFIXES = {".py", ".html", ".css", ".js", ".txt", ".json"}
+
+
+def _release() -> str:
+    """A digest of what renders the pages: the apps' code, the templates, the static files and their manifest."""
+    digest = hashlib.sha256()
+    base = Path(settings.BASE_DIR)
+    files = [path for part in _RELEASE_PARTS for path in sorted((base / part).rglob("*"))]
+    files.append(Path(settings.STATIC_ROOT) / "staticfiles.json")
+    for path in files:
+        if path.suffix in _RELEASE_SUFFIXES and path.is_file() and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(path.anchor)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+RELEASE = _release()
+
+
+def public_page(view=None, *, params: tuple[str, ...] = ()):
+    """A public page: GET and HEAD only (a Dutch 405 otherwise), cached whole for anonymous visitors.
+
+    `params` are the query parameters the page reads; a request with any other is answered but not cached,
+    so that made-up parameters cannot fill the cache with copies of one page.
+    """
+
+    def decorator(view):
+        known = frozenset(params)
+
+        @wraps(view)
+        def page(request, *args, **kwargs):
+            if request.method not in SAFE_METHODS:
+                response = render(request, "405.html", {"method": request.method}, status=405)
+                response["Allow"] = ", ".join(SAFE_METHODS)
+                return response
+            if not _cacheable_request(request, known):
+                return view(request, *args, **kwargs)
+            key = page_key(request)
+            stored = cache.get(key)
+            if stored is not None:
+                return _from_cache(stored)
+            response = view(request, *args, **kwargs)
+            if _cacheable_response(request, response):
+                cache.set(key, _for_cache(response), TIMEOUT)
+            return response
+
+        return page
+
+    return decorator(view) if view is not None else decorator
+
+
+def page_key(request) -> str:
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return f"page:{RELEASE}:{content_version()}:{path}"
+
+
+def _cacheable_request(request, known: frozenset) -> bool:
+    # A session (a logged-in editor, a message waiting) or a messages cookie: the page is theirs, not everyone's.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    return all(name in known for name in request.GET)
+
+
+def _cacheable_response(request, response) -> bool:
+    if request.method != "GET" or response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    # The middleware would add a cookie after the view: a CSRF token was used, or the session was written.
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return "private" not in cache_control and "no-store" not in cache_control
+
+
+def _for_cache(response) -> tuple:
+    return response.status_code, list(response.headers.items()), response.content
+
+
+def _from_cache(stored: tuple) -> HttpResponse:
+    status, headers, content = stored
+    return HttpResponse(content, status=status, headers=dict(headers))
