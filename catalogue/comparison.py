@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from profiles import fuwasys
-from profiles.models import FunctionTypering, QualityProfile, QualityProfileSection, TyperingSection
+from profiles.models import FunctionTypering, QualityProfile, QualityProfileSection, TyperingSection, descents_by_schaal
 from profiles.textdiff import Segment, align, same_text, word_diff
 
 TYPERING_ORDER = [kind for kind, _ in TyperingSection.Kind.choices]
@@ -77,7 +77,13 @@ class Part:
 @dataclass
 class Score:
     value: int | None
-    delta: int | None  # against the column to the left, where both can be read
+    delta: int | None  # against the nearest column to the left whose scores can be read
+    compared_with: int | None = None  # that column's schaal
+    skipped: bool = False  # whether that column is not the one directly to the left
+
+    @property
+    def descends(self) -> bool:
+        return bool(self.delta and self.delta < 0)
 
 
 @dataclass
@@ -89,7 +95,8 @@ class KenmerkRow:
 
     @property
     def identical(self) -> bool:
-        return not any(score.delta for score in self.scores)
+        """The same score in every column; a score that cannot be read is never 'the same'."""
+        return all(score.value is not None for score in self.scores) and not any(score.delta for score in self.scores)
 
 
 @dataclass
@@ -106,6 +113,7 @@ class Comparison:
     kenmerken: list[KenmerkRow]
     typering_parts: list[Part]
     quality_parts: list[Part]
+    descents: list[str]
 
     @property
     def parts(self) -> list[Part]:
@@ -134,7 +142,12 @@ def compare(schalen: list[int], typeringen: list[FunctionTypering], profiles: li
     return Comparison(
         schalen=schalen,
         codes=[_code_cell(typering) for typering in columns_t],
-        kenmerken=_kenmerk_rows(columns_t),
+        kenmerken=_kenmerk_rows(schalen, columns_t),
+        descents=[
+            message
+            for messages in descents_by_schaal([(t.schaal, t.fuwasys_code) for t in columns_t if t]).values()
+            for message in messages
+        ],
         typering_parts=_parts([_typering_items(t) for t in columns_t], _typering_sort_key),
         quality_parts=_parts([_quality_items(p) for p in columns_q], _quality_sort_key),
     )
@@ -245,14 +258,11 @@ def _cell(left: str | None, text: str | None) -> Cell:
 def _code_cell(typering: FunctionTypering | None) -> CodeCell | None:
     if typering is None:
         return None
-    try:
-        problems = fuwasys.parse(typering.fuwasys_code).problems
-    except fuwasys.FuwasysSyntaxError as error:
-        problems = (str(error),)
+    problems = typering.fuwasys_problems
     return CodeCell(typering.fuwasys_code, not problems, problems)
 
 
-def _kenmerk_rows(typeringen: list[FunctionTypering | None]) -> list[KenmerkRow]:
+def _kenmerk_rows(schalen: list[int], typeringen: list[FunctionTypering | None]) -> list[KenmerkRow]:
     scores = [
         {score.characteristic.number: score.score for score in typering.scores.all()} if typering else {}
         for typering in typeringen
@@ -260,13 +270,17 @@ def _kenmerk_rows(typeringen: list[FunctionTypering | None]) -> list[KenmerkRow]
     rows = []
     for kenmerk in fuwasys.KENMERKEN:
         values = [column.get(kenmerk.number) for column in scores]
-        deltas = [None] + [None if left is None or value is None else value - left for left, value in pairwise(values)]
-        rows.append(
-            KenmerkRow(
-                kenmerk.number,
-                kenmerk.name,
-                kenmerk.group.label,
-                [Score(v, d) for v, d in zip(values, deltas, strict=True)],
-            )
-        )
+        rows.append(KenmerkRow(kenmerk.number, kenmerk.name, kenmerk.group.label, _scores(schalen, values)))
     return rows
+
+
+def _scores(schalen: list[int], values: list[int | None]) -> list[Score]:
+    """Each score against the nearest column to its left that has one (an unreadable code is skipped over)."""
+    result = []
+    for index, value in enumerate(values):
+        left = next((i for i in range(index - 1, -1, -1) if values[i] is not None), None)
+        if value is None or left is None:
+            result.append(Score(value, None))
+        else:
+            result.append(Score(value, value - values[left], schalen[left], left != index - 1))
+    return result

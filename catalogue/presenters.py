@@ -7,13 +7,13 @@ queries the database.
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from profiles import fuwasys
 from profiles.models import (
     FunctionGroup,
     FunctionTypering,
     QualityProfile,
     QualityProfileSection,
     ResultArea,
+    descents_by_schaal,
 )
 
 # Sections that the source places under its "Opleiding: Rijk" heading.
@@ -66,6 +66,7 @@ class FuwasysDisplay:
     problems: tuple[str, ...]
     score_groups: list[ScoreGroup]
     total: int | None
+    descents: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -102,20 +103,23 @@ def schalen(typeringen, profiles) -> list[Schaal]:
     """One entry per schaal that has a typering or a kwaliteitenprofiel, ascending."""
     typering_by_schaal = {typering.schaal: typering for typering in typeringen}
     profile_by_schaal = {profile.schaal: profile for profile in profiles}
+    descents = descents_by_schaal([(t.schaal, t.fuwasys_code) for t in typering_by_schaal.values()])
     return [
-        schaal(number, typering_by_schaal.get(number), profile_by_schaal.get(number))
+        schaal(number, typering_by_schaal.get(number), profile_by_schaal.get(number), descents.get(number, []))
         for number in sorted(typering_by_schaal.keys() | profile_by_schaal.keys())
     ]
 
 
-def schaal(number: int, typering: FunctionTypering | None, profile: QualityProfile | None) -> Schaal:
+def schaal(
+    number: int, typering: FunctionTypering | None, profile: QualityProfile | None, descents: list[str]
+) -> Schaal:
     return Schaal(
         number=number,
         typering=typering,
         profile=profile,
         typering_blocks=_blocks(typering.sections.all(), sub_label="sub_area_label") if typering else [],
         profile_blocks=_profile_blocks(profile) if profile else [],
-        fuwasys=fuwasys_display(typering) if typering else None,
+        fuwasys=fuwasys_display(typering, descents) if typering else None,
     )
 
 
@@ -148,17 +152,13 @@ def _profile_blocks(profile: QualityProfile) -> list[Block]:
     return shaped
 
 
-def fuwasys_display(typering: FunctionTypering) -> FuwasysDisplay:
-    try:
-        code = fuwasys.parse(typering.fuwasys_code)
-    except fuwasys.FuwasysSyntaxError as error:
-        return FuwasysDisplay(typering.fuwasys_code, False, (str(error),), [], typering.fuwasys_total)
-    scores = list(typering.scores.all())
+def fuwasys_display(typering: FunctionTypering, descents: list[str]) -> FuwasysDisplay:
+    problems = typering.fuwasys_problems
     groups = [
         ScoreGroup(label, list(items))
-        for label, items in groupby(scores, key=lambda score: score.characteristic.get_group_display())
+        for label, items in groupby(typering.scores.all(), key=lambda score: score.characteristic.get_group_display())
     ]
-    return FuwasysDisplay(typering.fuwasys_code, code.is_valid, code.problems, groups, code.stated_total)
+    return FuwasysDisplay(typering.fuwasys_code, not problems, problems, groups, typering.fuwasys_total, descents)
 
 
 @dataclass

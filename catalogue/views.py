@@ -12,6 +12,7 @@ from profiles.models import (
     FunctionGroup,
     GroupCompetency,
     QualityProfileCompetency,
+    descents_by_schaal,
 )
 
 RESULTS_PER_PAGE = 25
@@ -54,10 +55,11 @@ def _schaal_context(slug, schaal) -> dict:
     typering = group.typeringen.with_content().filter(schaal=schaal).first()
     profile = group.quality_profiles.with_content().filter(schaal=schaal).first()
     position = numbers.index(schaal)
+    descents = descents_by_schaal(list(group.typeringen.order_by().values_list("schaal", "fuwasys_code")))
     return {
         "group": group,
         "kernprofiel": presenters.kernprofiel(group),
-        "schaal": presenters.schaal(schaal, typering, profile),
+        "schaal": presenters.schaal(schaal, typering, profile, descents.get(schaal, [])),
         "lower": numbers[position - 1] if position > 0 else None,
         "higher": numbers[position + 1] if position + 1 < len(numbers) else None,
     }

@@ -388,6 +388,23 @@ class FunctionTypering(models.Model):
     def fuwasys(self) -> fuwasys.FuwasysCode:
         return fuwasys.parse(self.fuwasys_code)
 
+    @property
+    def fuwasys_problems(self) -> tuple[str, ...]:
+        """Everything wrong with the code, in Dutch; a text that is no code at all says so."""
+        try:
+            return self.fuwasys.problems
+        except fuwasys.FuwasysSyntaxError as error:
+            return (str(error),)
+
+
+def descents_by_schaal(codes: list[tuple[int, str]]) -> dict[int, list[str]]:
+    """Per schaal, the kenmerken whose score is lower than at the next-lower schaal with readable scores."""
+    readable = [(schaal, fuwasys.parse(code)) for schaal, code in codes if fuwasys.looks_like_code(code)]
+    found: dict[int, list[str]] = {}
+    for descent in fuwasys.descents(readable):
+        found.setdefault(descent.higher_schaal, []).append(descent.message)
+    return found
+
 
 class TyperingScore(models.Model):
     typering = models.ForeignKey(

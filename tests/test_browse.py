@@ -199,7 +199,7 @@ PAGES = {
     "competency": lambda group: "/competenties/analyseren/",
     "glossary": lambda group: "/begrippen/",
 }
-QUERIES = {"group": 12, "schaal": 13, "competencies": 3, "competency": 3, "glossary": 1}
+QUERIES = {"group": 12, "schaal": 14, "competencies": 3, "competency": 3, "glossary": 1}
 
 
 @pytest.mark.parametrize("page_name", PAGES)
@@ -241,3 +241,11 @@ def test_a_schaal_as_plain_text_holds_its_typering_profile_and_kernprofiel(clien
 
 def test_plain_text_of_a_missing_schaal_is_not_found(client, catalogue):
     assert client.get(f"{schaal_url(9)}tekst/").status_code == 404
+
+
+def test_a_score_that_goes_down_is_flagged_on_the_schaal_page(client, descending_schaal_8):
+    page = html(client.get(schaal_url(8)))
+
+    assert "Let op: een score daalt ten opzichte van de lagere schaal." in page
+    assert "<li>Kenmerk 14 (Doel van de contacten) daalt van 2 in schaal 7 naar 1 in schaal 8.</li>" in page
+    assert "score daalt" not in html(client.get(schaal_url(7)))

@@ -124,7 +124,7 @@ def test_fuwasys_codes_and_changed_kenmerken_are_marked(client, catalogue):
 
     assert '<code data-fuwasys="valid">32332\xa0 33223\xa0 23\xa0 32 (36)</code>' in content
     kader = re.search(r"9\. Kader</th>(.*?)</tr>", content, re.S).group(1)
-    assert '3 <strong class="delta">(+1<span class="visually-hidden"> ten opzichte van de schaal links</span>)' in kader
+    assert '3 <strong class="delta">(+1<span class="visually-hidden"> ten opzichte van schaal 7</span>)' in kader
     controle = re.search(r"10\. Controle</th>(.*?)</tr>", content, re.S).group(1)
     assert "delta" not in controle
 
@@ -230,3 +230,24 @@ def test_query_count_does_not_grow_with_the_content(client, catalogue, django_as
 
     with django_assert_num_queries(10 + VERSION_QUERY):
         client.get(url)
+
+
+def test_scores_are_compared_across_an_unreadable_code(client, catalogue):
+    content = page(client, alleen_verschillen="on")
+    complexity = re.search(r"1\. Complexiteit van de werkzaamheden</th>(.*?)</tr>", content, re.S)
+
+    assert complexity, "kenmerk 1 rises from 2 (schaal 5) to 3 (schaal 7) and must not be hidden"
+    assert '3 <strong class="delta">(+1 t.o.v. schaal 5)</strong>' in complexity.group(1)
+    assert '<span class="muted">niet te lezen</span>' in complexity.group(1)
+
+
+def test_a_score_that_goes_down_is_flagged_in_the_comparison(client, descending_schaal_8):
+    content = page(client, 7, 8)
+
+    assert "Let op: een FUWASYS-score daalt terwijl de schaal stijgt." in content
+    assert "<li>Kenmerk 14 (Doel van de contacten) daalt van 2 in schaal 7 naar 1 in schaal 8.</li>" in content
+    doel = re.search(r"14\. Doel van de contacten</th>(.*?)</tr>", content, re.S).group(1)
+    assert (
+        '<strong class="delta delta-down">(−1<span class="visually-hidden"> ten opzichte van schaal 7</span>, daalt)'
+        in doel
+    )
