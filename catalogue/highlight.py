@@ -16,8 +16,19 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
+# Shorter words (the "p" and "m" of "P.M.") would match nearly every line.
+MIN_WORD_LENGTH = 2
+
+
 def query_words(query: str) -> list[str]:
     return [fold(word) for word in _WORD.findall(query)]
+
+
+def search_terms(query: str) -> list[str]:
+    """The folded words worth looking for; a query of short words only ("P.M.") is looked for as a whole."""
+    terms = [word for word in query_words(query) if len(word) >= MIN_WORD_LENGTH]
+    whole = fold(" ".join(query.split()))
+    return terms or ([whole] if whole else [])
 
 
 @dataclass(frozen=True)
@@ -51,7 +62,7 @@ def highlight(text: str, query: str) -> list[Fragment]:
 
     Joining the fragments' texts always gives `text` back.
     """
-    terms = [term for term in query_words(query) if len(term) >= 2]
+    terms = search_terms(query)
     if not terms:
         return [Fragment(text, False)] if text else []
     fragments: list[Fragment] = []

@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import BooleanField, FloatField, Q, TextField, Value
 from django.db.models.expressions import RawSQL
 
-from catalogue.highlight import query_words
+from catalogue.highlight import query_words, search_terms
 from catalogue.models import SearchLine
 from profiles.models import Competency, FocusArea, FunctionFamily, FunctionTypering, ResultArea
 
@@ -67,7 +67,7 @@ def matching(queryset, query: str):
         return queryset.filter(RawSQL(_POSTGRES_MATCH, (query, query), output_field=BooleanField())).annotate(
             rank=RawSQL(_POSTGRES_RANK, (query,), output_field=FloatField())
         )
-    words = query_words(query)
+    words = search_terms(query)
     for word in words:
         queryset = queryset.filter(folded__contains=word)
     return queryset.annotate(rank=Value(1.0, output_field=FloatField())) if words else queryset.none()

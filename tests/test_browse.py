@@ -249,3 +249,18 @@ def test_a_score_that_goes_down_is_flagged_on_the_schaal_page(client, descending
     assert "Let op: een score daalt ten opzichte van de lagere schaal." in page
     assert "<li>Kenmerk 14 (Doel van de contacten) daalt van 2 in schaal 7 naar 1 in schaal 8.</li>" in page
     assert "score daalt" not in html(client.get(schaal_url(7)))
+
+
+def test_a_group_without_schalen_yet_shows_no_broken_parts(client, catalogue):
+    from profiles.models import FunctionGroup
+
+    FunctionGroup.objects.create(family=catalogue.family, name="Nieuwe groep", slug="nieuwe-groep")
+
+    home, page = html(client.get("/")), html(client.get("/functiegroepen/nieuwe-groep/"))
+
+    assert 'Nieuwe groep</a> <span class="schaal-range">nog geen schalen</span>' in home
+    assert "None" not in page
+    assert "Functiegroep in de functiefamilie Bedrijfsvoering, nog geen schalen." in page
+    assert "Schalen naast elkaar vergelijken" not in page and "eigen pagina om af te drukken" not in page
+    assert "<h3>Resultaten</h3>" not in page
+    assert "Het kernprofiel van deze functiegroep is nog niet ingevuld." in page

@@ -233,3 +233,10 @@ def test_postgres_search_uses_the_indexes(catalogue):
         cursor.execute("SET enable_seqscan = on")
 
     assert "profiles_typeringline_fts" in plan or "profiles_typeringline_trgm" in plan, plan
+
+
+def test_a_query_of_short_words_only_is_looked_for_as_a_whole(client, catalogue):
+    texts = {text for _, text in result_links(search(client, q="P.M."))}
+
+    assert texts == {"P.M."}
+    assert count_line(search(client, q="P.M.")).startswith("8 regels in 1 functiegroep")
