@@ -71,7 +71,11 @@ class Part:
 
     @property
     def labels_differ(self) -> bool:
-        return len({label for label in self.source_labels if label}) > 1
+        """Whether the source words this heading otherwise than the part's label, or differently per schaal."""
+        labels = {label for label in self.source_labels if label}
+        if len(labels) != 1:
+            return len(labels) > 1
+        return " ".join(labels.pop().replace(":", "").split()) not in " ".join(self.label.replace(":", "").split())
 
 
 @dataclass

@@ -15,7 +15,10 @@ GROUP_SIZES = (5, 5, 2, 2)
 SCORE_COUNT = sum(GROUP_SIZES)
 MIN_SCORE, MAX_SCORE = 1, 5
 
-_CODE = re.compile(r"^(?P<groups>[0-9](?:[0-9\s]*[0-9])?)\s*\(\s*(?P<total>[0-9]+)\s*\)$")
+# A total has at most three digits and a code fits in 60 characters: anything longer is not a FUWASYS code,
+# whatever its shape (and would not fit the database's columns).
+_CODE = re.compile(r"^(?P<groups>[0-9](?:[0-9\s]*[0-9])?)\s*\(\s*(?P<total>[0-9]{1,3})\s*\)$")
+MAX_CODE_LENGTH = 60
 
 
 class KenmerkGroup(StrEnum):
@@ -104,7 +107,7 @@ class FuwasysCode:
 def parse(raw: str) -> FuwasysCode:
     """Read a code written with any whitespace (spaces, no-break spaces) between its groups."""
     text = raw.strip()
-    match = _CODE.match(text)
+    match = _CODE.match(text) if len(text) <= MAX_CODE_LENGTH else None
     if not match:
         raise FuwasysSyntaxError(
             f"‘{text}’ is geen FUWASYS-code: verwacht cijfers in groepen, gevolgd door het totaal "
@@ -118,7 +121,8 @@ def parse(raw: str) -> FuwasysCode:
 
 
 def looks_like_code(text: str) -> bool:
-    return bool(_CODE.match(text.strip()))
+    text = text.strip()
+    return len(text) <= MAX_CODE_LENGTH and bool(_CODE.match(text))
 
 
 def _problems(code: FuwasysCode) -> Iterable[str]:

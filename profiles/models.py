@@ -1,5 +1,6 @@
 """The FGR as relational records: one row for every bullet, in the source's order, with the source's labels."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -9,6 +10,10 @@ from profiles.history import ContentHistory
 from profiles.source_parser import MAX_SCHAAL, MIN_SCHAAL
 
 SLUG_HELP = "Het deel van het webadres (URL), gemaakt uit de naam."
+
+
+# The form says what is wrong before the database constraint would refuse it in its own words.
+SCHAAL_VALIDATORS = [MinValueValidator(MIN_SCHAAL), MaxValueValidator(MAX_SCHAAL)]
 
 
 def _schaal_constraint(name: str) -> models.CheckConstraint:
@@ -231,7 +236,7 @@ class QualityProfile(models.Model):
     group = models.ForeignKey(
         FunctionGroup, models.CASCADE, related_name="quality_profiles", verbose_name="functiegroep"
     )
-    schaal = models.PositiveSmallIntegerField("schaal")
+    schaal = models.PositiveSmallIntegerField("schaal", validators=SCHAAL_VALIDATORS)
     education_heading = models.CharField(
         "kopje opleiding",
         max_length=200,
@@ -358,7 +363,7 @@ class FunctionTypering(models.Model):
     """The description of one schaal of a group, with its FUWASYS code as the source publishes it."""
 
     group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="typeringen", verbose_name="functiegroep")
-    schaal = models.PositiveSmallIntegerField("schaal")
+    schaal = models.PositiveSmallIntegerField("schaal", validators=SCHAAL_VALIDATORS)
     fuwasys_code = models.CharField(
         "FUWASYS-code",
         max_length=100,

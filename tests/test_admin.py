@@ -281,3 +281,20 @@ def test_two_simultaneous_saves_on_postgresql_never_both_win(live_catalogue, red
 
     assert statuses == [200, 302]  # one saved (redirect), the other was told about the conflict
     assert result.history.filter(history_type="~").count() == 1
+
+
+def test_a_code_with_an_impossible_total_is_refused_not_a_server_error(redacteur_client, catalogue):
+    typering = catalogue.typeringen.get(schaal=5)
+
+    response = save_code(redacteur_client, typering, "22222 22222 22 22 (99999999999999999999)")
+
+    assert response.status_code == 200
+    assert "is geen FUWASYS-code" in response.content.decode()
+    typering.refresh_from_db()
+    assert typering.fuwasys_total == 28
+
+
+def test_a_version_id_that_is_no_number_is_not_found(redacteur_client, catalogue):
+    response = redacteur_client.get(f"/admin/profiles/functiongroup/{catalogue.pk}/history/abc/")
+
+    assert response.status_code == 404

@@ -12,6 +12,7 @@ from profiles.models import QualityProfileLine, TyperingLine
 from tests.conftest import DATA_DIR, SOURCE_SLUG, VERSION_QUERY
 
 COMPARE_URL = f"/functiegroepen/{SOURCE_SLUG}/vergelijken/"
+EMPTY_CELL = '<span class="empty" aria-hidden="true">—</span><span class="visually-hidden">geen regel</span>'
 
 
 def compare(client, *schalen, status=200, url=COMPARE_URL, **params):
@@ -84,7 +85,7 @@ def test_a_new_item_is_one_ins_on_its_own_row(client, catalogue):
     rows = table_rows(page(client, 5, 6))
 
     assert [
-        '<span class="empty" aria-label="geen regel">—</span>',
+        EMPTY_CELL,
         '<ins><span class="visually-hidden">toegevoegd: </span>bijdragen aan verzamelen, ordenen, rubriceren '
         "(classificeren), ontsluiten en beschikbaar stellen van informatie</ins>",
     ] in rows
@@ -95,7 +96,7 @@ def test_a_sub_area_missing_at_the_lower_schaal_leaves_empty_cells(client, catal
     content = page(client, 5, 6)
     ict = content[content.index(">Resultaten: ICT<") : content.index(">Resultaten: Techniek<")]
 
-    assert ict.count('<td class="change-leeg"><span class="empty" aria-label="geen regel">—</span></td>') == 6
+    assert ict.count(f'<td class="change-leeg">{EMPTY_CELL}</td>') == 6
 
 
 def test_the_source_label_of_each_sub_area_is_shown(client, catalogue):
@@ -251,3 +252,14 @@ def test_a_score_that_goes_down_is_flagged_in_the_comparison(client, descending_
         '<strong class="delta delta-down">(−1<span class="visually-hidden"> ten opzichte van schaal 7</span>, daalt)'
         in doel
     )
+
+
+def test_a_heading_the_source_spells_otherwise_is_shown(client, catalogue):
+    content = page(client, 5, 6)
+    part = content[content.index(">Opleiding departementsspecifiek<") :]
+    part = part[: part.index("</tbody>")]
+
+    assert 'class="source-labels"' in part
+    assert part.count("<td>Opleiding departmentsspecifiek</td>") == 2
+    experience = content[content.index(">Ervaring<") :]
+    assert 'class="source-labels"' not in experience[: experience.index("</tbody>")]

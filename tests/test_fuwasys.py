@@ -111,3 +111,10 @@ def test_the_fourteen_kenmerken_follow_the_fgr_grouping():
         + [fuwasys.KenmerkGroup.KNOWLEDGE] * 2
         + [fuwasys.KenmerkGroup.CONTACTS] * 2
     )
+
+
+@pytest.mark.parametrize("raw", ["22222 22222 22 22 (99999999999999999999)", "2" * 70 + " (140)"])
+def test_a_total_or_code_too_long_for_any_fuwasys_code_is_no_code(raw):
+    assert not fuwasys.looks_like_code(raw)
+    with pytest.raises(fuwasys.FuwasysSyntaxError):
+        fuwasys.parse(raw)

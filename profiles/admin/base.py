@@ -7,6 +7,7 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
+from django.http import Http404
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
@@ -107,6 +108,12 @@ class ContentAdmin(_WithVersionField, SimpleHistoryAdmin):
 
     def history_view_title(self, request, obj):
         return f"Geschiedenis van {obj}"
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A version id that is no number is a page that does not exist, not a server error.
+        if not str(version_id).isdigit():
+            raise Http404("Deze versie bestaat niet.")
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def history_form_view_title(self, request, obj):
         return f"Eerdere versie van {obj} terugzetten"
