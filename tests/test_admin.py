@@ -298,3 +298,20 @@ def test_a_version_id_that_is_no_number_is_not_found(redacteur_client, catalogue
     response = redacteur_client.get(f"/admin/profiles/functiongroup/{catalogue.pk}/history/abc/")
 
     assert response.status_code == 404
+
+
+def test_the_group_page_reads_its_rows_in_a_fixed_number_of_queries(redacteur_client, catalogue):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert redacteur_client.get(change_url(catalogue)).status_code == 200
+        return len(context.captured_queries)
+
+    queries()  # the first request also fills caches (content types, permissions)
+    with_everything = queries()
+    catalogue.results.filter(position__gt=1).delete()
+    catalogue.indicators.filter(position__gt=1).delete()
+
+    assert queries() == with_everything

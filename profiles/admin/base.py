@@ -1,12 +1,14 @@
 """What every page of the catalogue's admin shares: history with readable differences, restoring an earlier
 version, detecting a second editor's conflicting save, and lists whose order the editor sets by position."""
 
+from functools import partial
+
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.forms.models import BaseInlineFormSet
+from django.forms.models import BaseInlineFormSet, ModelChoiceIterator
 from django.http import Http404
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -27,10 +29,13 @@ class VersionCheckedForm(forms.ModelForm):
 
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, latest_versions: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            latest = history.latest_version_id(type(self.instance), self.instance.pk)
+            if latest_versions is None:
+                latest = history.latest_version_id(type(self.instance), self.instance.pk)
+            else:  # read for all rows of an inline at once
+                latest = latest_versions.get(self.instance.pk)
             self.fields[VERSION_FIELD].initial = "" if latest is None else str(latest)
 
     def clean(self):
@@ -149,7 +154,18 @@ class PositionedForm(VersionCheckedForm):
         return {*super()._get_validation_exclusions(), "position"}
 
 
-class PositionedFormSet(BaseInlineFormSet):
+class VersionedFormSet(BaseInlineFormSet):
+    """Reads the newest version of every row in one query, instead of one query per row."""
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if not hasattr(self, "_latest_versions"):
+            pks = [row.pk for row in self.get_queryset()]
+            self._latest_versions = history.latest_version_ids(self.model, pks)
+        return {**kwargs, "latest_versions": self._latest_versions}
+
+
+class PositionedFormSet(VersionedFormSet):
     """Saves an inline list so that each list holds positions 1, 2, 3, … in the order the editor typed."""
 
     scope_fields: tuple[str, ...] = ()
@@ -206,7 +222,35 @@ class PositionedFormSet(BaseInlineFormSet):
 class ContentInline(_WithVersionField, admin.TabularInline):
     extra = 0
     show_change_link = True
+    formset = VersionedFormSet
     formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Every row of an inline renders the same choices: read them once per request, not once per row.
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if isinstance(field, forms.ModelChoiceField):
+            cache = request.__dict__.setdefault("_inline_choices", {})
+            key = (self.model, db_field.name)
+            if key not in cache:
+                cache[key] = list(field.choices)
+            # Each row's form gets a deep copy of the field, which asks its iterator for the choices again.
+            field.iterator = partial(_ReadChoices, read=cache[key])
+            field.widget.choices = field.choices
+        return field
+
+
+class _ReadChoices(ModelChoiceIterator):
+    """A ModelChoiceField's choices, already read (validation still checks against the queryset)."""
+
+    def __init__(self, field, read):
+        super().__init__(field)
+        self.read = read
+
+    def __iter__(self):
+        return iter(self.read)
+
+    def __len__(self):
+        return len(self.read)
 
 
 class PositionedInline(ContentInline):
