@@ -22,15 +22,8 @@ class FuwasysFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() is None:
             return queryset
-        wrong = [typering.pk for typering in FunctionTypering.objects.only("fuwasys_code") if _problems(typering)]
+        wrong = [typering.pk for typering in FunctionTypering.objects.only("fuwasys_code") if typering.fuwasys_problems]
         return queryset.filter(pk__in=wrong) if self.value() == "onjuist" else queryset.exclude(pk__in=wrong)
-
-
-def _problems(typering) -> tuple[str, ...]:
-    try:
-        return fuwasys.parse(typering.fuwasys_code).problems
-    except fuwasys.FuwasysSyntaxError as error:
-        return (str(error),)
 
 
 class TyperingForm(VersionCheckedForm):
@@ -63,13 +56,13 @@ class FunctionTyperingAdmin(ContentAdmin):
 
     @admin.display(description="code klopt", boolean=True)
     def code_is_consistent(self, typering):
-        return not _problems(typering)
+        return not typering.fuwasys_problems
 
     @admin.display(description="FUWASYS-scores en controles")
     def fuwasys_overview(self, typering):
         if not typering.pk:
             return "De scores verschijnen na het opslaan."
-        problems = _problems(typering)
+        problems = typering.fuwasys_problems
         code = fuwasys.parse(typering.fuwasys_code) if fuwasys.looks_like_code(typering.fuwasys_code) else None
         scores = (code.scores if code else None) or [None] * fuwasys.SCORE_COUNT
         rows = format_html_join(
@@ -100,7 +93,7 @@ class FunctionTyperingAdmin(ContentAdmin):
         self._warn(request, obj)
 
     def _warn(self, request, typering) -> None:
-        problems = _problems(typering)
+        problems = typering.fuwasys_problems
         if problems:
             messages.warning(
                 request,
