@@ -167,3 +167,11 @@ def test_comparison_prints_in_landscape_with_all_columns(page, live_catalogue):
     assert headers.all_inner_texts() == ["Schaal 5", "Schaal 6", "Schaal 7", "Schaal 8"]
     assert all(header.is_visible() for header in headers.all())
     assert not page.locator(".compare-form").is_visible()
+
+
+@pytest.mark.parametrize("name", PAGE_PATHS)
+def test_no_page_scrolls_sideways_on_a_phone(page, live_catalogue, name):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(live_catalogue.url + PAGE_PATHS[name])
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
