@@ -315,3 +315,13 @@ def test_the_group_page_reads_its_rows_in_a_fixed_number_of_queries(redacteur_cl
     catalogue.indicators.filter(position__gt=1).delete()
 
     assert queries() == with_everything
+
+
+def test_saving_a_code_whose_score_goes_down_warns_about_the_descent(redacteur_client, catalogue):
+    typering = catalogue.typeringen.get(schaal=8)
+
+    response = save_code(redacteur_client, typering, "32332 33233 23 31 (36)")
+
+    page = response.content.decode()
+    assert "Let op, scores dalen bij een hogere schaal:" in page
+    assert "Kenmerk 14 (Doel van de contacten) daalt van 2 in schaal 7 naar 1 in schaal 8." in page
