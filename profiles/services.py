@@ -6,7 +6,7 @@ from collections.abc import Hashable, Sequence
 from django.db.models import F
 
 from profiles import fuwasys
-from profiles.models import Characteristic, FunctionTypering, TyperingScore
+from profiles.models import Characteristic, FunctionTypering, TyperingScore, descents_by_schaal
 
 # Positions are moved out of the way by this much before they are renumbered, so that no two rows of one list
 # ever share a position (the unique constraints) while the new order is written.
@@ -42,11 +42,8 @@ def sync_scores(typering: FunctionTypering) -> None:
 
 def group_descents(typering: FunctionTypering) -> list[str]:
     """Kenmerken whose score goes down as the schaal goes up, across the typering's group."""
-    codes = []
-    for other in FunctionTypering.objects.filter(group_id=typering.group_id).only("schaal", "fuwasys_code"):
-        if fuwasys.looks_like_code(other.fuwasys_code):
-            codes.append((other.schaal, other.fuwasys))
-    return [descent.message for descent in fuwasys.descents(codes)]
+    codes = FunctionTypering.objects.filter(group_id=typering.group_id).values_list("schaal", "fuwasys_code")
+    return [message for messages in descents_by_schaal(list(codes)).values() for message in messages]
 
 
 def new_positions(entries: Sequence[tuple[Hashable, int, bool]]) -> list[int]:

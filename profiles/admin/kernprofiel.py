@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db import transaction
 from django.urls import reverse
 
-from profiles import fuwasys, history
+from profiles import history
 from profiles.admin.base import ContentAdmin, PositionedInline, link_list
 from profiles.models import (
     BehaviouralIndicator,
@@ -37,7 +37,7 @@ class GroupFuwasysFilter(admin.SimpleListFilter):
 
 
 def _ok(typering) -> bool:
-    return fuwasys.looks_like_code(typering.fuwasys_code) and typering.fuwasys.is_valid
+    return not typering.fuwasys_problems
 
 
 @admin.register(FunctionFamily)
