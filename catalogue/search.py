@@ -172,7 +172,7 @@ class ResultPage:
 
     @property
     def num_pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        return page_count(self.total, self.per_page)
 
     @property
     def has_previous(self) -> bool:
@@ -195,6 +195,11 @@ class ResultPage:
         return self.number + 1
 
 
+def page_count(total: int, per_page: int) -> int:
+    """How many pages `total` lines fill; an empty result still has its one page."""
+    return max(1, -(-total // per_page))
+
+
 def result_page(matches, requested: str | None, per_page: int) -> ResultPage:
     """The page `requested` of `matches` (a filtered SearchFilter queryset); a page out of range gives the last."""
     try:
@@ -208,7 +213,7 @@ def result_page(matches, requested: str | None, per_page: int) -> ResultPage:
         return ResultPage([], 1, 0, 0, per_page)
     rows = _page_rows(sql, params, per_page, number)
     if not rows and number > 1:  # beyond the last page: count, then show the last one
-        number = max(1, -(-columns.count() // per_page))
+        number = page_count(columns.count(), per_page)
         rows = _page_rows(sql, params, per_page, number)
     total, group_count = (rows[0][1], rows[0][2]) if rows else (0, 0)
     by_id = SearchLine.objects.for_results().in_bulk([row[0] for row in rows])
