@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from profiles import history, textdiff
 from profiles.models import (
+    AreaHeading,
     BehaviouralIndicator,
     Competency,
     FocusArea,
@@ -26,6 +27,7 @@ from profiles.models import (
     QualityProfileLine,
     QualityProfileSection,
     Result,
+    TyperingCode,
     TyperingLine,
     TyperingSection,
 )
@@ -66,6 +68,7 @@ KINDS = (
     Kind(FunctionGroup, group_id=lambda r: r.id, where=lambda r: "Functiegroep"),
     Kind(Result, ("area",), lambda r: r.group_id, lambda r: f"Resultaten, {r.area}"),
     Kind(BehaviouralIndicator, ("area",), lambda r: r.group_id, lambda r: f"Gedragsindicatoren, {r.area}"),
+    Kind(AreaHeading, ("area",), lambda r: r.group_id, lambda r: f"Kopje van resultaatgebied {r.area}"),
     Kind(Competency, where=lambda r: "Competentie"),
     Kind(GroupCompetency, (), lambda r: r.group_id, lambda r: "Competenties van het kernprofiel"),
     Kind(FocusArea, where=lambda r: "Aandachtsgebied"),
@@ -84,6 +87,7 @@ KINDS = (
         lambda r: f"{_profile_schaal(r.profile)}, competenties",
     ),
     Kind(FunctionTypering, (), lambda r: r.group_id, lambda r: "Functietypering"),
+    Kind(TyperingCode, ("typering",), _via("typering", "group_id"), lambda r: _typering_schaal(r.typering)),
     Kind(TyperingSection, ("typering",), _via("typering", "group_id"), lambda r: _typering_schaal(r.typering)),
     Kind(
         TyperingLine,
@@ -161,7 +165,7 @@ def _change(kind: Kind, record, changed: list[FieldChange], groups: dict) -> Cha
 
 
 def _label(record) -> str:
-    for name in ("text", "label", "name"):
+    for name in ("text", "label", "name", "code"):
         if getattr(record, name, ""):
             return getattr(record, name)
     return f"schaal {record.schaal}"

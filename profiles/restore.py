@@ -11,6 +11,7 @@ from django.db.models import Q
 
 from profiles import history
 from profiles.models import (
+    AreaHeading,
     BehaviouralIndicator,
     Competency,
     FocusArea,
@@ -23,6 +24,7 @@ from profiles.models import (
     QualityProfileLine,
     QualityProfileSection,
     Result,
+    TyperingCode,
     TyperingLine,
     TyperingScore,
     TyperingSection,
@@ -32,13 +34,15 @@ from profiles.models import (
 _TREE = (
     (Result, "group_id", FunctionGroup),
     (BehaviouralIndicator, "group_id", FunctionGroup),
+    (AreaHeading, "group_id", FunctionGroup),
     (GroupCompetency, "group_id", FunctionGroup),
     (QualityProfile, "group_id", FunctionGroup),
     (QualityProfileSection, "profile_id", QualityProfile),
     (QualityProfileLine, "section_id", QualityProfileSection),
     (QualityProfileCompetency, "profile_id", QualityProfile),
     (FunctionTypering, "group_id", FunctionGroup),
-    (TyperingScore, "typering_id", FunctionTypering),
+    (TyperingCode, "typering_id", FunctionTypering),
+    (TyperingScore, "code_id", TyperingCode),
     (TyperingSection, "typering_id", FunctionTypering),
     (TyperingLine, "section_id", TyperingSection),
 )

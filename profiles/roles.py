@@ -8,6 +8,7 @@ EDITABLE_MODELS = (
     "functiongroup",
     "result",
     "behaviouralindicator",
+    "areaheading",
     "competency",
     "groupcompetency",
     "focusarea",
@@ -16,6 +17,7 @@ EDITABLE_MODELS = (
     "qualityprofileline",
     "qualityprofilecompetency",
     "functiontypering",
+    "typeringcode",
     "typeringsection",
     "typeringline",
 )

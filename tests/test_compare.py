@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from profiles.importer import import_group
+from profiles.importer import GroupIdentity, import_group
 from profiles.models import QualityProfileLine, TyperingLine
 from tests.conftest import DATA_DIR, SOURCE_SLUG, VERSION_QUERY
 
@@ -169,7 +169,7 @@ def test_a_wrong_choice_gets_the_form_and_a_dutch_message(client, catalogue, sch
 
 def test_more_than_four_schalen_is_refused(client, reference_data):
     text = (DATA_DIR / "fgr-variants.txt").read_text(encoding="utf-8")
-    group = import_group(text, name="Testgroep", family="Beleid").group
+    group = import_group(text, GroupIdentity(name="Testgroep", family="Beleid")).group
     group.typeringen.filter(schaal=10).update(schaal=11)  # room for more schalen in the test
     for schaal in (12, 13, 14):
         typering = group.typeringen.get(schaal=11)
@@ -226,10 +226,10 @@ def test_group_and_schaal_pages_link_to_the_comparison(client, catalogue):
 @pytest.mark.parametrize("which", ["source", "second"])
 def test_query_count_does_not_grow_with_the_content(client, catalogue, django_assert_num_queries, which):
     text = (DATA_DIR / "fgr-variants.txt").read_text(encoding="utf-8")
-    second = import_group(text, name="Testgroep", family="Beleid").group
+    second = import_group(text, GroupIdentity(name="Testgroep", family="Beleid")).group
     url = COMPARE_URL if which == "source" else f"/functiegroepen/{second.slug}/vergelijken/"
 
-    with django_assert_num_queries(10 + VERSION_QUERY):
+    with django_assert_num_queries(11 + VERSION_QUERY):
         client.get(url)
 
 

@@ -57,19 +57,19 @@ def test_import_stores_the_group_with_its_identity_and_every_schaal(source_file)
 def test_import_records_schaal_6_as_published_and_warns_about_it(source_file):
     output = run_import(source_file)
 
-    schaal_6 = FunctionTypering.objects.get(schaal=6)
-    assert schaal_6.fuwasys_code == "322333222\xa0 22\xa0 22 (32)"
-    assert schaal_6.fuwasys_total == 32
-    assert not schaal_6.fuwasys.is_valid
-    assert not schaal_6.scores.exists()
-    assert "Let op: de FUWASYS-code van schaal 6 klopt niet:" in output
+    [code] = FunctionTypering.objects.get(schaal=6).codes.all()
+    assert code.code == "322333222\xa0 22\xa0 22 (32)"
+    assert code.total == 32
+    assert not code.parsed.is_valid
+    assert not code.scores.exists()
+    assert "Let op: de FUWASYS-code ‘322333222\xa0 22\xa0 22 (32)’ van schaal 6 klopt niet:" in output
     assert "De cijfers tellen op tot 30, niet tot het vermelde totaal 32." in output
 
 
 def test_readable_codes_are_stored_as_fourteen_scores(source_file):
     run_import(source_file)
 
-    scores = TyperingScore.objects.filter(typering__schaal=7).order_by("characteristic__number")
+    scores = TyperingScore.objects.filter(code__typering__schaal=7).order_by("characteristic__number")
     assert "".join(str(score.score) for score in scores) == "32332332232332"
     assert scores[0].characteristic.name == "Complexiteit van de werkzaamheden"
 
@@ -91,7 +91,7 @@ def test_an_existing_group_is_not_overwritten_without_replace(source_file):
     Result.objects.filter(position=1).update(text="Bewerkt door een redacteur")
     before = content_counts()
 
-    with pytest.raises(CommandError, match=r"bestaat al; niets geïmporteerd\. Geef --replace"):
+    with pytest.raises(CommandError, match=r"bestaat al; niets geïmporteerd\. Kies ‘vervangen’ \(--replace\)"):
         run_import(source_file)
 
     assert content_counts() == before
@@ -113,15 +113,15 @@ def test_a_malformed_text_is_refused_with_its_line_number_and_changes_nothing(so
     run_import(source_file)
     before = content_counts()
     lines = source_file.read_text(encoding="utf-8").splitlines()
-    number = lines.index("Contacten", 300) + 1
-    lines[number - 1] = "Kontakten"
+    number = lines.index("Schaal 7") + 1
+    lines[number - 1] = "Schaal zeven"
     broken = tmp_path / "broken.txt"
     broken.write_text("\n".join(lines), encoding="utf-8")
 
-    with pytest.raises(CommandError, match=rf"broken.txt, regel {number}: ‘Kontakten’ past hier niet") as raised:
+    with pytest.raises(CommandError, match=rf"broken.txt, regel {number}: ‘Schaal zeven’: verwacht ‘Schaal’") as raised:
         run_import(broken, "--replace")
 
-    assert "Niets geïmporteerd" in str(raised.value)
+    assert str(raised.value).endswith("zoals ‘Schaal 8’. Niets geïmporteerd.")
     assert content_counts() == before
 
 

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from profiles.importer import import_group
+from profiles.importer import GroupIdentity, import_group
 from tests.conftest import DATA_DIR, SOURCE_SLUG, VERSION_QUERY
 
 
@@ -131,7 +131,8 @@ def test_filters_narrow_the_results(client, catalogue, params, expected_location
 
 def test_family_filter(client, catalogue):
     import_group(
-        (DATA_DIR / "fgr-variants.txt").read_text(encoding="utf-8"), name="Beleidsmedewerker (test)", family="Beleid"
+        (DATA_DIR / "fgr-variants.txt").read_text(encoding="utf-8"),
+        GroupIdentity(name="Beleidsmedewerker (test)", family="Beleid"),
     )
 
     everywhere = search(client, q="werkprocessen")
@@ -195,7 +196,7 @@ def test_odd_queries_are_searched_safely(client, catalogue, query):
 def test_query_count_does_not_grow_with_the_catalogue(client, catalogue, django_assert_num_queries, extra_groups):
     text = (DATA_DIR / "fgr-variants.txt").read_text(encoding="utf-8")
     for number in range(extra_groups):
-        import_group(text, name=f"Testgroep {number}", family=f"Familie {number}")
+        import_group(text, GroupIdentity(name=f"Testgroep {number}", family=f"Familie {number}"))
 
     with django_assert_num_queries(7 + VERSION_QUERY):
         search(client, q="werkzaamheden")

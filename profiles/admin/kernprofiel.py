@@ -5,59 +5,53 @@ from django.db import transaction
 from django.urls import reverse
 
 from profiles import history
-from profiles.admin.base import ContentAdmin, PositionedInline, link_list
+from profiles.admin.base import ContentAdmin, ContentInline, PositionedInline, link_list
+from profiles.admin.typeringen import FuwasysFilter
 from profiles.models import (
+    AreaHeading,
     BehaviouralIndicator,
     Competency,
     FocusArea,
     FunctionFamily,
     FunctionGroup,
-    FunctionTypering,
     GroupCompetency,
     Result,
 )
 
 
-class GroupFuwasysFilter(admin.SimpleListFilter):
+class GroupFuwasysFilter(FuwasysFilter):
     title = "FUWASYS-codes"
-    parameter_name = "fuwasys"
+    codes_path = "typeringen__codes"
 
     def lookups(self, request, model_admin):
         return [("onjuist", "met een code die niet klopt"), ("juist", "alle codes kloppen")]
-
-    def queryset(self, request, queryset):
-        if self.value() is None:
-            return queryset
-        wrong = {
-            typering.group_id
-            for typering in FunctionTypering.objects.only("group_id", "fuwasys_code")
-            if not _ok(typering)
-        }
-        return queryset.filter(pk__in=wrong) if self.value() == "onjuist" else queryset.exclude(pk__in=wrong)
-
-
-def _ok(typering) -> bool:
-    return not typering.fuwasys_problems
 
 
 @admin.register(FunctionFamily)
 class FunctionFamilyAdmin(ContentAdmin):
     list_display = ["name", "slug"]
+    fields = ["name", "slug", "description"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+class AreaHeadingInline(ContentInline):
+    model = AreaHeading
+    fields = ["part", "area", "label"]
+    verbose_name_plural = "kopjes van de resultaatgebieden, zoals de bron ze schrijft"
 
 
 class ResultInline(PositionedInline):
     model = Result
     scope_fields = ("area",)
-    fields = ["area", "position", "text", "continuation"]
+    fields = ["area", "position", "kind", "text", "continuation"]
     verbose_name_plural = "resultaten (per resultaatgebied)"
 
 
 class IndicatorInline(PositionedInline):
     model = BehaviouralIndicator
     scope_fields = ("area",)
-    fields = ["area", "position", "text", "continuation"]
+    fields = ["area", "position", "kind", "text", "continuation"]
     verbose_name_plural = "gedragsindicatoren (per resultaatgebied)"
 
 
@@ -77,10 +71,11 @@ class FunctionGroupAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["quality_profile_links", "typering_links"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "family", "fgr_id"]}),
+        (None, {"fields": ["name", "slug", "family", "fgr_id", "purpose", "thinking_level"]}),
+        ("Kernprofiel", {"fields": ["examples"]}),
         ("Schalen", {"fields": ["quality_profile_links", "typering_links"]}),
     ]
-    inlines = [ResultInline, IndicatorInline, GroupCompetencyInline]
+    inlines = [AreaHeadingInline, ResultInline, IndicatorInline, GroupCompetencyInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).distinct()
