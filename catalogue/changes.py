@@ -14,7 +14,6 @@ from django.urls import reverse
 
 from profiles import history, textdiff
 from profiles.models import (
-    AreaHeading,
     BehaviouralIndicator,
     Competency,
     FocusArea,
@@ -22,6 +21,7 @@ from profiles.models import (
     FunctionGroup,
     FunctionTypering,
     GroupCompetency,
+    KernprofielHeading,
     QualityProfile,
     QualityProfileCompetency,
     QualityProfileLine,
@@ -68,7 +68,7 @@ KINDS = (
     Kind(FunctionGroup, group_id=lambda r: r.id, where=lambda r: "Functiegroep"),
     Kind(Result, ("area",), lambda r: r.group_id, lambda r: f"Resultaten, {r.area}"),
     Kind(BehaviouralIndicator, ("area",), lambda r: r.group_id, lambda r: f"Gedragsindicatoren, {r.area}"),
-    Kind(AreaHeading, ("area",), lambda r: r.group_id, lambda r: f"Kopje van resultaatgebied {r.area}"),
+    Kind(KernprofielHeading, ("area",), lambda r: r.group_id, lambda r: f"Kopje van resultaatgebied {r.area}"),
     Kind(Competency, where=lambda r: "Competentie"),
     Kind(GroupCompetency, (), lambda r: r.group_id, lambda r: "Competenties van het kernprofiel"),
     Kind(FocusArea, where=lambda r: "Aandachtsgebied"),

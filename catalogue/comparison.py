@@ -195,7 +195,8 @@ def _quality_items(profile: QualityProfile | None) -> ColumnParts:
         label = f"{section.get_kind_display()}: {focus}" if focus else section.get_kind_display()
         source_label = f"{section.label} {section.focus_area_label}".strip()
         _add(parts, key, label, source_label, [_line_text(line) for line in section.lines.all()])
-    _add(parts, "competenties", "Competenties", "Competenties", [link.label for link in profile.competency_links.all()])
+    competencies = [text for link in profile.competency_links.all() for text in (link.preceded_by, link.label) if text]
+    _add(parts, "competenties", "Competenties", profile.competencies_label or "Competenties", competencies)
     return parts
 
 

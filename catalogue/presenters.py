@@ -10,6 +10,7 @@ from itertools import groupby
 from profiles.models import (
     FunctionGroup,
     FunctionTypering,
+    KernprofielList,
     LineKind,
     QualityProfile,
     QualityProfileSection,
@@ -61,6 +62,8 @@ class Kernprofiel:
     indicators: list[AreaLines]
     competencies: list
     examples: list[str]
+    # The headings of Resultaten, Gedragsindicatoren and Competenties as the source writes them.
+    labels: dict[str, str]
 
 
 @dataclass
@@ -126,12 +129,15 @@ class Schaal:
 
 
 def kernprofiel(group: FunctionGroup) -> Kernprofiel:
-    headings = list(group.area_headings.all())
+    headings = list(group.headings.all())
+    labels = {part.value: part.label for part in KernprofielList}
+    labels |= {heading.part: heading.label for heading in headings if heading.area_id is None}
     return Kernprofiel(
-        results=_by_area(group.results.all(), headings, "resultaten"),
-        indicators=_by_area(group.indicators.all(), headings, "gedragsindicatoren"),
+        results=_by_area(group.results.all(), headings, KernprofielList.RESULTS),
+        indicators=_by_area(group.indicators.all(), headings, KernprofielList.INDICATORS),
         competencies=list(group.competency_links.all()),
         examples=group.examples.splitlines(),
+        labels=labels,
     )
 
 
@@ -140,7 +146,7 @@ def _by_area(lines, headings, part: str) -> list[AreaLines]:
     lines_by_area: dict[ResultArea, list] = {}
     for line in lines:
         lines_by_area.setdefault(line.area, []).append(line)
-    headings = [heading for heading in headings if heading.part == part]
+    headings = [heading for heading in headings if heading.part == part and heading.area_id is not None]
     areas = {area.pk: area for area in lines_by_area} | {heading.area_id: heading.area for heading in headings}
     labels = {heading.area_id: heading.label for heading in headings}
     return [

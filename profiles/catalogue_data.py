@@ -20,7 +20,7 @@ CONTENT_LABELS = (
     "profiles.functiongroup",
     "profiles.result",
     "profiles.behaviouralindicator",
-    "profiles.areaheading",
+    "profiles.kernprofielheading",
     "profiles.competency",
     "profiles.groupcompetency",
     "profiles.focusarea",

@@ -13,7 +13,6 @@ from django.utils.text import slugify
 
 from profiles import fuwasys, history, source_parser
 from profiles.models import (
-    AreaHeading,
     BehaviouralIndicator,
     Characteristic,
     Competency,
@@ -22,6 +21,7 @@ from profiles.models import (
     FunctionGroup,
     FunctionTypering,
     GroupCompetency,
+    KernprofielHeading,
     QualityProfile,
     QualityProfileCompetency,
     QualityProfileLine,
@@ -34,7 +34,7 @@ from profiles.models import (
     TyperingSection,
 )
 from profiles.source_parser import SourceError
-from profiles.vocabulary import KernprofielList, normalise
+from profiles.vocabulary import KernprofielList, LineKind, normalise
 
 
 class ImportRefused(Exception):
@@ -243,17 +243,27 @@ class _Writer:
                 ),
             )
             self._bulk(
-                AreaHeading,
+                KernprofielHeading,
                 (
-                    AreaHeading(group=group, part=part, area=self.areas[area.position], label=area.label)
+                    KernprofielHeading(group=group, part=part, area=self.areas[area.position], label=area.label)
                     for area in areas
                 ),
             )
         self._bulk(
+            KernprofielHeading,
+            (KernprofielHeading(group=group, part=part, label=label) for part, label in kern.labels.items()),
+        )
+        self._bulk(
             GroupCompetency,
             (
-                GroupCompetency(group=group, competency=self._competency(item.text), position=position, label=item.text)
-                for position, item in enumerate(self._unique_competencies(kern.competencies), start=1)
+                GroupCompetency(
+                    group=group,
+                    competency=self._competency(item.text),
+                    position=position,
+                    label=item.text,
+                    preceded_by=connector,
+                )
+                for position, (item, connector) in enumerate(self._competency_links(kern.competencies), start=1)
             ),
         )
 
@@ -291,9 +301,13 @@ class _Writer:
             QualityProfileCompetency,
             (
                 QualityProfileCompetency(
-                    profile=profile, competency=self._competency(item.text), position=position, label=item.text
+                    profile=profile,
+                    competency=self._competency(item.text),
+                    position=position,
+                    label=item.text,
+                    preceded_by=connector,
                 )
-                for position, item in enumerate(self._unique_competencies(parsed.competencies), start=1)
+                for position, (item, connector) in enumerate(self._competency_links(parsed.competencies), start=1)
             ),
         )
 
@@ -346,10 +360,15 @@ class _Writer:
             ),
         )
 
-    def _unique_competencies(self, items: list[source_parser.Item]) -> list[source_parser.Item]:
-        """A competency once per list (the database keeps one link per list), in the source's first spelling."""
-        seen, unique = {}, []
+    def _competency_links(self, items: list[source_parser.Item]) -> list[tuple[source_parser.Item, str]]:
+        """Each competency once per list (the database keeps one link per list), in the source's first spelling,
+        with the connector line ("c.q.") that stands above it."""
+        seen: dict[str, int] = {}
+        links, connector = [], None
         for item in items:
+            if item.kind == LineKind.CONNECTOR:
+                connector = item
+                continue
             key = item.text.casefold()
             if key in seen:
                 self.report.notes.append(
@@ -358,8 +377,15 @@ class _Writer:
                 )
             else:
                 seen[key] = item.line_no
-                unique.append(item)
-        return unique
+                links.append((item, connector.text if connector else ""))
+            connector = None
+        if connector is not None:
+            raise ImportRefused(
+                f"regel {connector.line_no}: ‘{connector.text}’ staat onder de laatste competentie; verwacht er "
+                "nog een competentie onder. Niets geïmporteerd.",
+                connector.line_no,
+            )
+        return links
 
     def _bulk(self, model, rows) -> list:
         return self.report.add(history.record_created(model.objects.bulk_create(list(rows))))

@@ -60,7 +60,7 @@ class FunctionGroupQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch("results", queryset=Result.objects.select_related("area")),
             models.Prefetch("indicators", queryset=BehaviouralIndicator.objects.select_related("area")),
-            models.Prefetch("area_headings", queryset=AreaHeading.objects.select_related("area")),
+            models.Prefetch("headings", queryset=KernprofielHeading.objects.select_related("area")),
             models.Prefetch("competency_links", queryset=GroupCompetency.objects.select_related("competency")),
         )
 
@@ -185,21 +185,31 @@ KernprofielList = models.TextChoices(
 )
 
 
-class AreaHeading(models.Model):
-    """A resultaatgebied's heading in a group's Resultaten or Gedragsindicatoren, as the source writes it."""
+class KernprofielHeading(models.Model):
+    """A heading of a group's kernprofiel as the source writes it: of Resultaten, Gedragsindicatoren or Competenties
+    (no area), or of a resultaatgebied in Resultaten or Gedragsindicatoren."""
 
-    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="area_headings", verbose_name="functiegroep")
+    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="headings", verbose_name="functiegroep")
     part = models.CharField("onderdeel", max_length=20, choices=KernprofielList.choices)
-    area = models.ForeignKey(ResultArea, models.PROTECT, related_name="+", verbose_name="resultaatgebied")
+    area = models.ForeignKey(
+        ResultArea, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="resultaatgebied"
+    )
     label = models.CharField("kopje", max_length=200, help_text="Het kopje zoals de bron het schrijft.")
 
     history = ContentHistory()
 
     class Meta:
         ordering = ["group", "part", "area__position"]
-        verbose_name = "kopje van een resultaatgebied"
-        verbose_name_plural = "kopjes van resultaatgebieden"
-        constraints = [models.UniqueConstraint(fields=["group", "part", "area"], name="unique_area_heading")]
+        verbose_name = "kopje van het kernprofiel"
+        verbose_name_plural = "kopjes van het kernprofiel"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "part", "area"], condition=models.Q(area__isnull=False), name="unique_area_heading"
+            ),
+            models.UniqueConstraint(
+                fields=["group", "part"], condition=models.Q(area__isnull=True), name="unique_part_heading"
+            ),
+        ]
 
     def __str__(self):
         return self.label
@@ -232,6 +242,12 @@ class CompetencyLink(models.Model):
     competency = models.ForeignKey(Competency, models.PROTECT, related_name="+", verbose_name="competentie")
     position = models.PositiveSmallIntegerField("volgorde")
     label = models.CharField("tekst in de bron", max_length=200)
+    preceded_by = models.CharField(
+        "verbindingswoord ervoor",
+        max_length=50,
+        blank=True,
+        help_text="Een regel als ‘c.q.’ of ‘en/of’ die in de bron tussen de vorige competentie en deze staat.",
+    )
 
     history = ContentHistory(inherit=True)
 

@@ -11,7 +11,6 @@ from django.db.models import Q
 
 from profiles import history
 from profiles.models import (
-    AreaHeading,
     BehaviouralIndicator,
     Competency,
     FocusArea,
@@ -19,6 +18,7 @@ from profiles.models import (
     FunctionGroup,
     FunctionTypering,
     GroupCompetency,
+    KernprofielHeading,
     QualityProfile,
     QualityProfileCompetency,
     QualityProfileLine,
@@ -34,7 +34,7 @@ from profiles.models import (
 _TREE = (
     (Result, "group_id", FunctionGroup),
     (BehaviouralIndicator, "group_id", FunctionGroup),
-    (AreaHeading, "group_id", FunctionGroup),
+    (KernprofielHeading, "group_id", FunctionGroup),
     (GroupCompetency, "group_id", FunctionGroup),
     (QualityProfile, "group_id", FunctionGroup),
     (QualityProfileSection, "profile_id", QualityProfile),

@@ -8,7 +8,7 @@ EDITABLE_MODELS = (
     "functiongroup",
     "result",
     "behaviouralindicator",
-    "areaheading",
+    "kernprofielheading",
     "competency",
     "groupcompetency",
     "focusarea",

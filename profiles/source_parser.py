@@ -107,6 +107,8 @@ class AreaList:
 
 @dataclass
 class Kernprofiel:
+    # The headings Resultaten, Gedragsindicatoren and Competenties as the source writes them, by KernprofielList.
+    labels: dict[str, str] = field(default_factory=dict)
     results: list[AreaList] = field(default_factory=list)
     indicators: list[AreaList] = field(default_factory=list)
     competencies: list[Item] = field(default_factory=list)
@@ -307,7 +309,7 @@ class _Parser:
         self.quality_profiles: list[QualityProfile] = []
         self.typeringen: list[Typering] = []
         self.part = "start"
-        self.kern_list: str | None = None  # results, indicators, competencies
+        self.kern_list: KernprofielList | None = None
         self.list: _List | None = None
         self.section: Section | None = None
         self.in_examples = False
@@ -457,12 +459,14 @@ class _Parser:
         lists = {
             Heading.RESULTS: KernprofielList.RESULTS,
             Heading.INDICATORS: KernprofielList.INDICATORS,
-            Heading.COMPETENCIES: "competenties",
+            Heading.COMPETENCIES: KernprofielList.COMPETENCIES,
         }
         if found.heading in lists:
             self.part, self.kern_list, self.in_examples = "kern", lists[found.heading], False
-            place = _Place("kern", section=str(lists[found.heading]), label=found.name)
-            self.list = _List(kern.competencies, place, competencies=True) if self.kern_list == "competenties" else None
+            kern.labels.setdefault(self.kern_list, line.text)
+            place = _Place("kern", section=str(self.kern_list), label=found.name)
+            competencies = self.kern_list == KernprofielList.COMPETENCIES
+            self.list = _List(kern.competencies, place, competencies=True) if competencies else None
             self.place(line, PlacementKind.HEADING, place, inferred)
             return True
         # A resultaatgebied.
@@ -492,7 +496,7 @@ class _Parser:
     def _ends_kernprofiel(self, line: SourceLine) -> bool:
         """A first kwaliteitenprofiel without the heading 'Kwaliteitenprofielen' above it."""
         found = match_heading(line.text, (Heading.EXPERIENCE,))
-        if found is None or not found.exact or self.kern_list != "competenties":
+        if found is None or not found.exact or self.kern_list != KernprofielList.COMPETENCIES:
             return False
         self.part, self.list = "quality", None
         self._feed_quality(line)
@@ -722,8 +726,12 @@ class _Parser:
             return
         text = line.text
         if self.list.competencies:
-            if is_footnote(text) or is_connector(text):
-                raise SourceError(line.number, f"‘{text}’: verwacht één competentie per regel")
+            if is_connector(text):  # stays with the competency under it
+                items.append(Item(text, line.number, LineKind.CONNECTOR))
+                self.place(line, PlacementKind.CONNECTOR, place, "verbindingsregel tussen twee competenties")
+                return
+            if is_footnote(text):
+                raise SourceError(line.number, f"‘{text}’: verwacht één competentie per regel, zonder voetnoot")
             items.append(Item(text, line.number, LineKind.PLAIN))
             self.place(line, PlacementKind.PLAIN, place, "competentie zonder opsommingsteken")
             return
@@ -753,7 +761,7 @@ def _list_rule(line: SourceLine, items: list[Item]) -> str:
         return "footnote"
     if is_connector(text):
         return "connector"
-    if items and items[-1].kind != LineKind.FOOTNOTE and (line.indented or is_qualifier(text)):
+    if items and (line.indented or is_qualifier(text)):
         return "continuation"
     if is_intro(text):
         return "intro"

@@ -21,7 +21,6 @@ from django.utils.text import slugify
 
 from profiles import catalogue_data, fuwasys, source_parser
 from profiles.models import (
-    AreaHeading,
     BehaviouralIndicator,
     Characteristic,
     Competency,
@@ -30,6 +29,7 @@ from profiles.models import (
     FunctionGroup,
     FunctionTypering,
     GroupCompetency,
+    KernprofielHeading,
     QualityProfile,
     QualityProfileCompetency,
     QualityProfileLine,
@@ -220,7 +220,7 @@ class _Generator:
             self._plan_group(name, rows)
         levels = [
             [FunctionGroup],
-            [Result, BehaviouralIndicator, AreaHeading, GroupCompetency, QualityProfile, FunctionTypering],
+            [Result, BehaviouralIndicator, KernprofielHeading, GroupCompetency, QualityProfile, FunctionTypering],
             [QualityProfileSection, QualityProfileCompetency, TyperingCode, TyperingSection],
             [QualityProfileLine, TyperingScore, TyperingLine],
         ]
@@ -243,7 +243,9 @@ class _Generator:
         for model, part, areas in lists:
             for area in areas:
                 area_record = self.areas[area.position]
-                rows[AreaHeading].append(AreaHeading(group=group, part=part, area=area_record, label=area.label))
+                rows[KernprofielHeading].append(
+                    KernprofielHeading(group=group, part=part, area=area_record, label=area.label)
+                )
                 for position, line in enumerate(self._lines(area.items, len(area.items), KERN_SCALE), start=1):
                     rows[model].append(model(group=group, area=area_record, position=position, **line))
         for position, item in enumerate(rng.sample(kern.competencies, len(kern.competencies)), start=1):

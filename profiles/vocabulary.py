@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 MIN_SCHAAL, MAX_SCHAAL = 1, 18
 
@@ -47,6 +48,7 @@ class LineKind(LabeledEnum):
 class KernprofielList(LabeledEnum):
     RESULTS = "resultaten", "Resultaten"
     INDICATORS = "gedragsindicatoren", "Gedragsindicatoren"
+    COMPETENCIES = "competenties", "Competenties"
 
 
 class QualitySectionKind(LabeledEnum):
@@ -143,11 +145,19 @@ def tolerance(word: str) -> int:
 
 
 def word_distance(word: str, forms: Iterable[str]) -> int | None:
-    """The smallest distance from `word` to one of `forms` within that form's tolerance, or None."""
+    """The smallest distance from `word` to one of `forms` within the shorter word's tolerance, or None."""
+    return _word_distance(word, tuple(forms))
+
+
+@lru_cache(maxsize=65536)
+def _word_distance(word: str, forms: tuple[str, ...]) -> int | None:
     best = None
     for form in forms:
+        allowed = tolerance(min(word, form, key=len))
+        if abs(len(word) - len(form)) > allowed:  # more letters apart than may be off: no need to count
+            continue
         distance = 0 if word == form else edit_distance(word, form)
-        if distance <= tolerance(form) and (best is None or distance < best):
+        if distance <= allowed and (best is None or distance < best):
             best = distance
     return best
 
@@ -250,7 +260,7 @@ SPECS = {
         Heading.EDUCATION_FIELD,
         "Opleidingsrichting en/of vakkennis",
         ("opleidingsrichting", "opleidingsrichtingen", "vakkennis"),
-        optional={"vakkennis"},
+        optional={"vakkennis", "opleidingsrichting", "opleidingsrichtingen"},
     ),
     Heading.OTHER_KNOWLEDGE: _spec(
         Heading.OTHER_KNOWLEDGE,
@@ -399,6 +409,7 @@ _CONNECTOR_WORDS = frozenset(
 )
 _FOOTNOTE = re.compile(r"^(?:\*+\)|\(\*+\))")
 _EXAMPLES = ("voorbeelden", "voorbeeld")
+_EXAMPLES_OF = frozenset({"producten", "product", "diensten", "dienst", "van"})
 
 
 def is_connector(text: str) -> bool:
@@ -424,9 +435,11 @@ def is_intro(text: str) -> bool:
 
 
 def is_examples(text: str) -> bool:
-    """The paragraph "Voorbeelden producten en/of diensten: …", recognised by its first word."""
+    """The paragraph "Voorbeelden producten en/of diensten: …": its first word, then a colon or what it lists."""
     line_words = words(text)
-    return bool(line_words) and word_distance(line_words[0], _EXAMPLES) is not None
+    if not line_words or min(edit_distance(line_words[0], form) for form in _EXAMPLES) > 1:
+        return False
+    return ":" in text or bool(_EXAMPLES_OF.intersection(line_words[1:3]))
 
 
 # -- sub-areas of a typering's Resultaten ---------------------------------------------------------------------

@@ -137,7 +137,9 @@ def test_continuation_and_intro_lines_are_shown_with_their_bullet(client, catalo
         "aanbesteding van minder omvangrijke werken, budgetten bewaakt<br>"
         '<span class="continuation">controles en inspecties uitgevoerd</span></li>'
     ) in page
-    assert re.search(r'<p class="intro" id="typering-\d+">specialistisch-technische voorbereidende werkzaamheden</p>', page)
+    assert re.search(
+        r'<p class="intro" id="typering-\d+">specialistisch-technische voorbereidende werkzaamheden</p>', page
+    )
 
 
 def test_competency_pages_list_the_groups_and_schalen_that_ask_for_it(client, catalogue):

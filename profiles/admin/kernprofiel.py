@@ -8,13 +8,13 @@ from profiles import history
 from profiles.admin.base import ContentAdmin, ContentInline, PositionedInline, link_list
 from profiles.admin.typeringen import FuwasysFilter
 from profiles.models import (
-    AreaHeading,
     BehaviouralIndicator,
     Competency,
     FocusArea,
     FunctionFamily,
     FunctionGroup,
     GroupCompetency,
+    KernprofielHeading,
     Result,
 )
 
@@ -35,10 +35,10 @@ class FunctionFamilyAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
-class AreaHeadingInline(ContentInline):
-    model = AreaHeading
+class KernprofielHeadingInline(ContentInline):
+    model = KernprofielHeading
     fields = ["part", "area", "label"]
-    verbose_name_plural = "kopjes van de resultaatgebieden, zoals de bron ze schrijft"
+    verbose_name_plural = "kopjes van het kernprofiel, zoals de bron ze schrijft"
 
 
 class ResultInline(PositionedInline):
@@ -75,7 +75,7 @@ class FunctionGroupAdmin(ContentAdmin):
         ("Kernprofiel", {"fields": ["examples"]}),
         ("Schalen", {"fields": ["quality_profile_links", "typering_links"]}),
     ]
-    inlines = [AreaHeadingInline, ResultInline, IndicatorInline, GroupCompetencyInline]
+    inlines = [KernprofielHeadingInline, ResultInline, IndicatorInline, GroupCompetencyInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).distinct()

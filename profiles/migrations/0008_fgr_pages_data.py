@@ -7,8 +7,9 @@
 - A section's intro lines become typering lines of kind "inleiding" at the top of the section (the lines under
   them move down), with versions that follow the section's history: added when the intro appeared, changed
   when it changed, removed when it went or the section did.
-- Every resultaatgebied a group has lines in gets its heading, labelled with the area's name (the only spelling
-  the importer took so far), with a first version.
+- Every list of a group's kernprofiel (Resultaten, Gedragsindicatoren, Competenties) and every resultaatgebied
+  it has lines in gets its heading, labelled with the catalogue's name (the only spelling the importer took so
+  far), with a first version.
 
 Ids given explicitly (codes, intro lines known only to the history) are kept out of the way of later rows by
 moving each table's id sequence past them.
@@ -32,7 +33,7 @@ def forwards(apps, schema_editor):
             table.objects.filter(bulleted=False).update(kind="los")
     _codes(model, schema_editor)
     _intro_lines(model, schema_editor)
-    _area_headings(model)
+    _kernprofiel_headings(model)
 
 
 def _codes(model, schema_editor):
@@ -116,16 +117,26 @@ def _line_version(HistoricalLine, line_id, index, text, section_record, active=N
     )
 
 
-def _area_headings(model):
-    Heading, HistoricalHeading, Area = model("AreaHeading"), model("HistoricalAreaHeading"), model("ResultArea")
-    names = dict(Area.objects.values_list("id", "name"))
+def _kernprofiel_headings(model):
+    Heading, HistoricalHeading = model("KernprofielHeading"), model("HistoricalKernprofielHeading")
+    names = dict(model("ResultArea").objects.values_list("id", "name"))
     headings = []
-    for part, line_model in (("resultaten", "Result"), ("gedragsindicatoren", "BehaviouralIndicator")):
-        pairs = model(line_model).objects.order_by("group_id", "area_id").values_list("group_id", "area_id")
+    lists = (
+        ("resultaten", "Resultaten", "Result"),
+        ("gedragsindicatoren", "Gedragsindicatoren", "BehaviouralIndicator"),
+        ("competenties", "Competenties", "GroupCompetency"),
+    )
+    for part, label, line_model in lists:
+        lines = model(line_model).objects.order_by()
         headings += [
-            Heading(group_id=group_id, part=part, area_id=area_id, label=names[area_id])
-            for group_id, area_id in pairs.distinct()
+            Heading(group_id=group_id, part=part, label=label)
+            for group_id in lines.values_list("group_id", flat=True).distinct()
         ]
+        if part != "competenties":
+            headings += [
+                Heading(group_id=group_id, part=part, area_id=area_id, label=names[area_id])
+                for group_id, area_id in lines.values_list("group_id", "area_id").distinct()
+            ]
     now = timezone.now()
     HistoricalHeading.objects.bulk_create(
         HistoricalHeading(
@@ -139,7 +150,6 @@ def _area_headings(model):
             history_change_reason=MIGRATED,
         )
         for heading in Heading.objects.bulk_create(headings)
-        if heading.id is not None
     )
 
 
