@@ -90,8 +90,8 @@ def import_group(
 
     Every record is written to the history; a replaced group's content is recorded as deleted there, so that
     `restore.restore_group` can bring it back. With `dry_run`, everything is written and then rolled back, so that
-    the report says exactly what a real import would create; `inspect(old_group_id, new_group)`, when given, is
-    called inside the transaction before that, to read the content as it would be. With `strict`, a page with
+    the report says exactly what a real import would create; `inspect(new_group)`, when given, is called inside the
+    transaction before that, to read the content as it would be. With `strict`, a page with
     lines placed by inference is refused.
     """
     identity = _checked(identity)
@@ -116,14 +116,13 @@ def import_group(
                     f"Functiegroep {names} bestaat al; niets geïmporteerd. Kies ‘vervangen’ (--replace) om de "
                     "bestaande inhoud te vervangen; die blijft in de geschiedenis en is terug te zetten."
                 )
-            old_group_id = existing[0].pk if existing else None
             with history.batch(history.REPLACED):
                 for group in existing:
                     group.delete()
             with history.batch(history.IMPORTED):
                 report = _Writer(parsed).write(identity, replaced=bool(existing))
             if inspect is not None:
-                inspect(old_group_id, report.group)
+                inspect(report.group)
             if dry_run:
                 transaction.set_rollback(True)
     except DatabaseError as error:

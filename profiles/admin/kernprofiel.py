@@ -2,9 +2,10 @@
 
 from django.contrib import admin
 from django.db import transaction
-from django.urls import reverse
+from django.urls import path, reverse
 
 from profiles import history
+from profiles.admin import importing
 from profiles.admin.base import ContentAdmin, ContentInline, PositionedInline, link_list
 from profiles.admin.typeringen import FuwasysFilter
 from profiles.models import (
@@ -79,6 +80,19 @@ class FunctionGroupAdmin(ContentAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).distinct()
+
+    def get_urls(self):
+        own = [
+            path("importeren/", self.admin_site.admin_view(self.import_view), name="profiles_functiongroup_import"),
+            path("verwijderd/", self.admin_site.admin_view(self.removed_view), name="profiles_functiongroup_removed"),
+        ]
+        return own + super().get_urls()
+
+    def import_view(self, request):
+        return importing.import_view(self, request)
+
+    def removed_view(self, request):
+        return importing.removed_view(self, request)
 
     @admin.display(description="kwaliteitenprofielen")
     def quality_profile_links(self, group):

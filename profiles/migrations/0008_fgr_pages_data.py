@@ -1,6 +1,6 @@
 """Move existing content, and its history, into the shapes of 0007 before 0009 drops the old fields.
 
-- `bulleted=False` lines become lines of kind "los".
+- `bulleted=False` lines become lines of kind "los"; a kwaliteitenprofiel's competencies get their heading.
 - Each typering's one FUWASYS code becomes a TyperingCode with the typering's own id, and its scores hang from
   it; every historical version of a typering gets the matching version of its code, so that restoring a removed
   group (profiles.restore) still finds its codes and scores.
@@ -31,6 +31,9 @@ def forwards(apps, schema_editor):
     for name in ("QualityProfileLine", "TyperingLine"):
         for table in (model(name), model(f"Historical{name}")):
             table.objects.filter(bulleted=False).update(kind="los")
+    with_competencies = model("QualityProfileCompetency").objects.values("profile_id")
+    for table in (model("QualityProfile"), model("HistoricalQualityProfile")):  # the only heading taken so far
+        table.objects.filter(id__in=with_competencies).update(competencies_label="Competenties")
     _codes(model, schema_editor)
     _intro_lines(model, schema_editor)
     _kernprofiel_headings(model)
@@ -76,6 +79,7 @@ def _intro_lines(model, schema_editor):
         lines.update(position=F("position") - PARKING + count)
         HistoricalLine.objects.filter(section_id=section_id).update(position=F("position") + count)
     ids: dict[tuple[int, int], int] = {}
+    _move_sequence(schema_editor, Line, HistoricalLine)  # rows loaded with explicit ids may have left it behind
     for section in Section.objects.exclude(intro="").order_by("id"):
         for index, text in enumerate(section.intro.splitlines(), start=1):
             line = Line.objects.create(section_id=section.id, position=index, kind="inleiding", text=text)

@@ -109,11 +109,11 @@ def code_problem(text):
     digits = [int(c) for c in body if c.isdigit()]
     probs = []
     if [len(g) for g in groups] != [5, 5, 2, 2]:
-        probs.append("grouping %s" % "/".join(str(len(g)) for g in groups))
+        probs.append("grouping {}".format("/".join(str(len(g)) for g in groups)))
     if len(digits) != 14:
-        probs.append("%d digits" % len(digits))
+        probs.append(f"{len(digits)} digits")
     if sum(digits) != total:
-        probs.append("sum %d != (%d)" % (sum(digits), total))
+        probs.append(f"sum {sum(digits)} != ({total})")
     return ", ".join(probs) or None
 
 
@@ -144,58 +144,60 @@ def expected_list_kind(text, section, place, prev):
 
 
 def check_accept(name, lines, anns, errors, info):
-    err = lambda msg: errors.append("%s: %s" % (name, msg))
+    def err(msg):
+        return errors.append(f"{name}: {msg}")
+
     first_error = len(errors)
     seen = {}
     for no, kind, place in anns:
         if no < 1 or no > len(lines):
-            err("L%d does not exist (%d lines)" % (no, len(lines)))
+            err(f"L{no} does not exist ({len(lines)} lines)")
             continue
         if no in seen:
-            err("L%d annotated twice" % no)
+            err(f"L{no} annotated twice")
         seen[no] = (kind, place)
         if not lines[no - 1].strip():
-            err("L%d is blank but annotated" % no)
+            err(f"L{no} is blank but annotated")
         if kind not in KINDS:
-            err("L%d unknown kind %r" % (no, kind))
+            err(f"L{no} unknown kind {kind!r}")
         if place_info(place) is None:
-            err("L%d unknown place %r" % (no, place))
+            err(f"L{no} unknown place {place!r}")
     for no, line in enumerate(lines, 1):
         if line.strip() and no not in seen:
-            err("L%d not annotated: %r" % (no, line))
+            err(f"L{no} not annotated: {line!r}")
     if len(errors) > first_error:
         return
     if not 60 <= len(lines) <= 250:
-        err("document has %d lines (want 60..250)" % len(lines))
+        err(f"document has {len(lines)} lines (want 60..250)")
 
     order = sorted(seen.items())
     # bullets
-    for no, (kind, place) in order:
+    for no, (kind, _place) in order:
         line = lines[no - 1]
         if is_bullet(line) and kind not in ("bullet", "examples"):
-            err("L%d is a bullet line annotated %s" % (no, kind))
+            err(f"L{no} is a bullet line annotated {kind}")
         if not is_bullet(line) and kind == "bullet":
-            err("L%d is not a bullet line but annotated bullet: %r" % (no, line))
+            err(f"L{no} is not a bullet line but annotated bullet: {line!r}")
 
     # kinds per place
     for no, (kind, place) in order:
         key, section = place_info(place)
         if kind == "link" and place not in ("kwaliteit", "typering"):
-            err("L%d link at %s" % (no, place))
+            err(f"L{no} link at {place}")
         if kind in ("code", "schaal") and not re.fullmatch(r"typering/\d+", place):
-            err("L%d %s at %s" % (no, kind, place))
+            err(f"L{no} {kind} at {place}")
         if kind == "examples" and place != "kern/resultaten":
-            err("L%d examples at %s" % (no, place))
+            err(f"L{no} examples at {place}")
         if kind == "education" and not place.endswith("/opleiding"):
-            err("L%d education at %s" % (no, place))
+            err(f"L{no} education at {place}")
         if place.startswith("kwaliteit/") and place.endswith("/opleiding") and kind != "education":
-            err("L%d %s at %s (only the education heading lives there)" % (no, kind, place))
+            err(f"L{no} {kind} at {place} (only the education heading lives there)")
         if kind in LIST_KINDS and section is None:
-            err("L%d list line (%s) at non-list place %s" % (no, kind, place))
+            err(f"L{no} list line ({kind}) at non-list place {place}")
         if kind == "sub-area" and not re.fullmatch(r"typering/\d+/resultaten", place):
-            err("L%d sub-area at %s" % (no, place))
+            err(f"L{no} sub-area at {place}")
         if kind == "focus-area" and section not in FOCUS_SECTIONS:
-            err("L%d focus-area at %s" % (no, place))
+            err(f"L{no} focus-area at {place}")
 
     # order, headings, contiguity
     last_key = None
@@ -206,37 +208,39 @@ def check_accept(name, lines, anns, errors, info):
         key, section = place_info(place)
         if place == "kern/resultaten" and kind == "examples":
             if "kern/resultaten/vernieuwen" not in headed or "kern/gedragsindicatoren" in headed:
-                err("L%d examples outside the end of the kernprofiel Resultaten" % no)
+                err(f"L{no} examples outside the end of the kernprofiel Resultaten")
             key = (1, 9)
-            if seen.get(no - 1, (None,))[0] != "examples" and not any(
-                seen.get(n, (None,))[0] == "examples" for n in range(1, no)
+            if (
+                seen.get(no - 1, (None,))[0] != "examples"
+                and not any(seen.get(n, (None,))[0] == "examples" for n in range(1, no))
+                and not norm(lines[no - 1]).lower().startswith("voorbeelden producten en/of diensten:")
             ):
-                if not norm(lines[no - 1]).lower().startswith("voorbeelden producten en/of diensten:"):
-                    err("L%d first examples line does not start the Voorbeelden paragraph" % no)
+                err(f"L{no} first examples line does not start the Voorbeelden paragraph")
         if last_key is not None and key < last_key:
-            err("L%d place %s out of page order" % (no, place))
+            err(f"L{no} place {place} out of page order")
         if place != prev_place:
             if place in done and not (place == "kern/resultaten" and kind == "examples"):
-                err("L%d place %s resumes after another place" % (no, place))
+                err(f"L{no} place {place} resumes after another place")
             if prev_place:
                 done.add(prev_place)
-            if kind not in ("heading", "education", "examples"):
-                if not (re.fullmatch(r"typering/\d+", place) and kind in ("code", "schaal")):
-                    err("L%d place %s does not start with its heading (starts with %s)" % (no, place, kind))
+            if kind not in ("heading", "education", "examples") and not (
+                re.fullmatch(r"typering/\d+", place) and kind in ("code", "schaal")
+            ):
+                err(f"L{no} place {place} does not start with its heading (starts with {kind})")
         if kind in ("heading", "education"):
             if place in headed:
-                err("L%d second heading for %s" % (no, place))
+                err(f"L{no} second heading for {place}")
             headed[place] = no
         prev_place = place
         last_key = key
 
     # required structure
     for part in ("resultaten", "gedragsindicatoren"):
-        if "kern/%s" % part not in headed:
-            err("no kern/%s heading" % part)
+        if f"kern/{part}" not in headed:
+            err(f"no kern/{part} heading")
         for a in AREAS:
-            if "kern/%s/%s" % (part, a) not in headed:
-                err("no kern/%s/%s heading" % (part, a))
+            if f"kern/{part}/{a}" not in headed:
+                err(f"no kern/{part}/{a} heading")
     if "kern/competenties" not in headed:
         err("no kern/competenties heading")
     if "typering" not in headed:
@@ -246,41 +250,41 @@ def check_accept(name, lines, anns, errors, info):
     if not schalen:
         err("no typeringen")
     if profiles and profiles != list(range(1, len(profiles) + 1)):
-        err("kwaliteitenprofielen not numbered 1..n: %s" % profiles)
+        err(f"kwaliteitenprofielen not numbered 1..n: {profiles}")
     if profiles and len(profiles) != len(schalen):
-        err("%d kwaliteitenprofielen for %d typeringen" % (len(profiles), len(schalen)))
+        err(f"{len(profiles)} kwaliteitenprofielen for {len(schalen)} typeringen")
     for n in profiles:
-        if "kwaliteit/%d/ervaring" % n not in headed:
-            err("kwaliteitenprofiel %d has no Ervaring heading" % n)
-        first = min(no for no, (k, p) in order if p.startswith("kwaliteit/%d/" % n))
-        if seen[first][1] != "kwaliteit/%d/ervaring" % n:
-            err("kwaliteitenprofiel %d does not start with Ervaring" % n)
+        if f"kwaliteit/{n}/ervaring" not in headed:
+            err(f"kwaliteitenprofiel {n} has no Ervaring heading")
+        first = min(no for no, (k, p) in order if p.startswith(f"kwaliteit/{n}/"))
+        if seen[first][1] != f"kwaliteit/{n}/ervaring":
+            err(f"kwaliteitenprofiel {n} does not start with Ervaring")
     for s in schalen:
-        if "typering/%d" % s not in headed:
-            err("typering %d has no Functietypering heading" % s)
-        hdr = [(no, k) for no, (k, p) in order if p == "typering/%d" % s]
+        if f"typering/{s}" not in headed:
+            err(f"typering {s} has no Functietypering heading")
+        hdr = [(no, k) for no, (k, p) in order if p == f"typering/{s}"]
         sch = [no for no, k in hdr if k == "schaal"]
         codes = [no for no, k in hdr if k == "code"]
         if len(sch) != 1:
-            err("typering %d has %d schaal lines" % (s, len(sch)))
+            err(f"typering {s} has {len(sch)} schaal lines")
         else:
             m = SCHAAL_RE.match(norm(lines[sch[0] - 1]))
             if not m or int(m.group(1)) != s:
-                err("L%d schaal line %r does not say schaal %d" % (sch[0], lines[sch[0] - 1], s))
+                err(f"L{sch[0]} schaal line {lines[sch[0] - 1]!r} does not say schaal {s}")
         if not codes:
-            err("typering %d has no code line" % s)
+            err(f"typering {s} has no code line")
         for no in codes:
             t = norm(lines[no - 1])
             if LABEL_ONLY_RE.match(t):
                 continue
             prob = code_problem(t)
             if prob == "no code":
-                err("L%d code line without a code: %r" % (no, t))
+                err(f"L{no} code line without a code: {t!r}")
             elif prob:
-                info.append("%s: L%d inconsistent code %r (%s)" % (name, no, t, prob))
+                info.append(f"{name}: L{no} inconsistent code {t!r} ({prob})")
         for sec in TY_SECTIONS:
-            if "typering/%d/%s" % (s, sec) not in headed:
-                err("typering %d lacks section %s" % (s, sec))
+            if f"typering/{s}/{sec}" not in headed:
+                err(f"typering {s} lacks section {sec}")
 
     # rule 5
     prev = None
@@ -290,11 +294,11 @@ def check_accept(name, lines, anns, errors, info):
         if kind in LIST_KINDS and kind != "bullet":
             want, note = expected_list_kind(line, section, place, prev)
             if note:
-                err("L%d %s" % (no, note))
+                err(f"L{no} {note}")
             if want != kind:
-                err("L%d annotated %s but rule 5 gives %s: %r" % (no, kind, want, line))
+                err(f"L{no} annotated {kind} but rule 5 gives {want}: {line!r}")
         if kind == "bullet" and norm(line).lstrip("•·▪●-–* ").startswith("*)"):
-            err("L%d odd bullet" % no)
+            err(f"L{no} odd bullet")
         prev = (kind, place)
     # footnotes: the list above should contain a bullet marked with '*'
     for no, (kind, place) in order:
@@ -305,56 +309,58 @@ def check_accept(name, lines, anns, errors, info):
                 if p == place and n < no and k != "footnote" and norm(lines[n - 1]).endswith("*")
             ]
             if not marked:
-                err("L%d footnote without a marked (*) line above in %s" % (no, place))
+                err(f"L{no} footnote without a marked (*) line above in {place}")
 
 
 def check_file(path, errors, info):
     name = os.path.basename(path)[: -len(".expected")]
     txt = path[: -len(".expected")] + ".txt"
     if not os.path.exists(txt):
-        errors.append("%s: no .txt" % name)
+        errors.append(f"{name}: no .txt")
         return None
     with open(txt, encoding="utf-8", newline="") as f:
         raw = f.read()
     if "\r" in raw:
-        errors.append("%s: carriage returns in .txt" % name)
+        errors.append(f"{name}: carriage returns in .txt")
     lines = raw.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    body = [l for l in open(path, encoding="utf-8").read().split("\n") if l.strip()]
-    body = [l for l in body if not l.startswith("#")]
-    comments = [l for l in open(path, encoding="utf-8") if l.startswith("#")]
+    with open(path, encoding="utf-8") as f:
+        sidecar = f.read()
+    body = [line for line in sidecar.split("\n") if line.strip()]
+    body = [line for line in body if not line.startswith("#")]
+    comments = [line for line in sidecar.split("\n") if line.startswith("#")]
     if not comments:
-        errors.append("%s: no comment saying what the document varies" % name)
+        errors.append(f"{name}: no comment saying what the document varies")
     if not body:
-        errors.append("%s: empty sidecar" % name)
+        errors.append(f"{name}: empty sidecar")
         return None
     head = body[0]
     m = re.fullmatch(r"refuse L(\d+)", head)
     if m:
         if len(body) != 1:
-            errors.append("%s: refused sidecar has extra lines" % name)
+            errors.append(f"{name}: refused sidecar has extra lines")
         n = int(m.group(1))
         if "-refuse-" not in name:
-            errors.append("%s: refused document not named NN-refuse-..." % name)
-        if any(l.strip() for l in lines):
+            errors.append(f"{name}: refused document not named NN-refuse-...")
+        if any(line.strip() for line in lines):
             if not 1 <= n <= len(lines) or not lines[n - 1].strip():
-                errors.append("%s: refuse L%d is not a non-blank line" % (name, n))
+                errors.append(f"{name}: refuse L{n} is not a non-blank line")
             if not 60 <= len(lines) <= 250:
-                errors.append("%s: document has %d lines (want 60..250)" % (name, len(lines)))
+                errors.append(f"{name}: document has {len(lines)} lines (want 60..250)")
         elif n != 1:
-            errors.append("%s: an empty page is refused at L1" % name)
+            errors.append(f"{name}: an empty page is refused at L1")
         return "refuse"
     if head != "accept":
-        errors.append("%s: second part must start with accept or refuse L<n>, got %r" % (name, head))
+        errors.append(f"{name}: second part must start with accept or refuse L<n>, got {head!r}")
         return None
     if "-refuse-" in name:
-        errors.append("%s: accepted document named like a refused one" % name)
+        errors.append(f"{name}: accepted document named like a refused one")
     anns = []
-    for l in body[1:]:
-        m = re.fullmatch(r"L(\d+) (\S+) (\S+)", l)
+    for line in body[1:]:
+        m = re.fullmatch(r"L(\d+) (\S+) (\S+)", line)
         if not m:
-            errors.append("%s: bad annotation line %r" % (name, l))
+            errors.append(f"{name}: bad annotation line {line!r}")
             continue
         anns.append((int(m.group(1)), m.group(2), m.group(3)))
     check_accept(name, lines, anns, errors, info)
@@ -367,7 +373,7 @@ def main():
     sidecars = sorted(glob.glob(os.path.join(folder, "*.expected")))
     for txt in sorted(glob.glob(os.path.join(folder, "*.txt"))):
         if not os.path.exists(txt[:-4] + ".expected"):
-            errors.append("%s: no .expected sidecar" % os.path.basename(txt))
+            errors.append(f"{os.path.basename(txt)}: no .expected sidecar")
     for path in sidecars:
         r = check_file(path, errors, info)
         if r:
@@ -376,7 +382,7 @@ def main():
         print("info:", i)
     for e in errors:
         print("ERROR:", e)
-    print("%d accepted, %d refused documents; %d errors" % (counts["accept"], counts["refuse"], len(errors)))
+    print(f"{counts['accept']} accepted, {counts['refuse']} refused documents; {len(errors)} errors")
     return 1 if errors else 0
 
 
