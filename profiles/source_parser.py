@@ -71,6 +71,9 @@ QUALITY_HEADING_NAMES = ", ".join(
     SPECS[heading].name for heading in (Heading.EXPERIENCE, *QUALITY_HEADINGS[:3], *QUALITY_HEADINGS[4:])
 )
 AREA_NAMES = ", ".join(RESULT_AREAS)
+# The longest heading, label or competency the catalogue stores, and the longest label of a FUWASYS code.
+MAX_LABEL_LENGTH = 200
+MAX_CODE_LABEL_LENGTH = 100
 
 
 class SourceError(ValueError):
@@ -395,11 +398,30 @@ class _Parser:
         for typering in self.typeringen:
             self._check_typering_header(typering)
         self._assign_quality_schalen()
+        self._check_lengths()
+        for typering in self.typeringen:
+            _keep_sub_areas_apart(typering)
         placements = [
             Placement(line.number, line.text, kind, where.key(), where.where(), inferred)
             for line, kind, where, inferred in self._placements
         ]
         return GroupText(self.kernprofiel, self.quality_profiles, self.typeringen, placements)
+
+    def _check_lengths(self) -> None:
+        """Labels and competencies fit their fields: a longer one is a line that is no label at all."""
+        labels = (PlacementKind.HEADING, PlacementKind.EDUCATION, PlacementKind.SUB_AREA, PlacementKind.FOCUS_AREA)
+        too_long = [(line.number, line.text, "een kopje") for line, kind, _, _ in self._placements if kind in labels]
+        competencies = [self.kernprofiel.competencies, *(profile.competencies for profile in self.quality_profiles)]
+        too_long += [(item.line_no, item.text, "een competentie") for items in competencies for item in items]
+        too_long += [
+            (code.line_no, code.label, "het label van een FUWASYS-code") for t in self.typeringen for code in t.codes
+        ]
+        for line_no, text, what in too_long:
+            limit = MAX_CODE_LABEL_LENGTH if what.startswith("het label") else MAX_LABEL_LENGTH
+            if len(text) > limit:
+                raise SourceError(
+                    line_no, f"‘{text[:60]}…’ is te lang voor {what} ({len(text)} tekens, hooguit {limit})"
+                )
 
     def _assign_quality_schalen(self) -> None:
         if self.pending_schaal:
@@ -766,6 +788,18 @@ def _list_rule(line: SourceLine, items: list[Item]) -> str:
     if is_intro(text):
         return "intro"
     return "plain"
+
+
+def _keep_sub_areas_apart(typering: Typering) -> None:
+    """Two sub-areas of one schaal never share a key: where a known sub-area would join them ("ICT-beheer" and
+    "ICT-advies" are both ICT), each keeps the key of its own words."""
+    sub_areas = [s for s in typering.sections if s.kind == TyperingSectionKind.RESULTS and s.sub_label]
+    labels_per_key: dict[str, set[str]] = {}
+    for section in sub_areas:
+        labels_per_key.setdefault(section.sub_area, set()).add(sub_area_key(section.sub_label, known=False))
+    for section in sub_areas:
+        if len(labels_per_key[section.sub_area]) > 1:
+            section.sub_area = sub_area_key(section.sub_label, known=False)
 
 
 def _similar(found: HeadingMatch) -> str:

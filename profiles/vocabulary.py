@@ -455,21 +455,21 @@ class SubArea:
 
 
 KNOWN_SUB_AREAS = (
-    SubArea("informatiebeheer", "Informatiebeheer", re.compile(r"informatie|\bdiv\b")),
+    SubArea("informatiebeheer", "Informatiebeheer", re.compile(r"informatie\s*beheer|\bdiv\b")),
     SubArea("ict", "ICT", re.compile(r"\bict\b")),
-    SubArea("techniek", "Techniek", re.compile(r"techn")),
+    SubArea("techniek", "Techniek", re.compile(r"\btechn")),
 )
 SUB_AREA_LABELS = {sub_area.key: sub_area.label for sub_area in KNOWN_SUB_AREAS}
 
 
-def sub_area_key(label: str) -> str:
+def sub_area_key(label: str, *, known: bool = True) -> str:
     """The key under which a sub-area's schalen line up: a known sub-area's, or the label's own words.
 
     'DIV informatie-beheer' and 'Informatiebeheer' are both 'informatiebeheer'; 'Advisering:' and 'advisering'
-    are both 'advisering'.
+    are both 'advisering'. With `known=False`, only the label's own words count.
     """
     folded = fold(label).replace("-", "")
-    for sub_area in KNOWN_SUB_AREAS:
+    for sub_area in KNOWN_SUB_AREAS if known else ():
         if sub_area.pattern.search(folded):
             return sub_area.key
     return " ".join(words(label))[:100]

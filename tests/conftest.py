@@ -154,3 +154,17 @@ def descending_schaal_8(catalogue) -> FunctionGroup:
     code.save()
     code.scores.filter(characteristic__number=14).update(score=1)
     return catalogue
+
+
+@pytest.fixture
+def corpus_group(catalogue):
+    """Import a document of tests/data/corpus, by its number ("07"), as a group of the family "Corpus"."""
+    from profiles.importer import GroupIdentity, import_group
+    from tests.test_corpus import ACCEPTED
+
+    def imported(number: str) -> FunctionGroup:
+        document = next(document for document in ACCEPTED if document.name.startswith(f"{number}-"))
+        identity = GroupIdentity(name=document.name, family="Corpus", purpose="Is verantwoordelijk voor een test.")
+        return import_group(document.path.read_text(encoding="utf-8"), identity).group
+
+    return imported

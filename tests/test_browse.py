@@ -266,3 +266,33 @@ def test_a_group_without_schalen_yet_shows_no_broken_parts(client, catalogue):
     assert "Schalen naast elkaar vergelijken" not in page and "eigen pagina om af te drukken" not in page
     assert "<h3>Resultaten</h3>" not in page
     assert "Het kernprofiel van deze functiegroep is nog niet ingevuld." in page
+
+
+def test_a_schaal_with_variants_shows_each_code_with_its_label_and_scores(client, corpus_group):
+    group = corpus_group("07")
+
+    page = html(client.get(f"{group.get_absolute_url()}schaal/11/"))
+
+    assert page.count('data-fuwasys="valid"') == 2
+    assert "FUWASYS-code</a>: Variant A <code>43433 33433 43 43 (47)</code>" in page
+    assert '<caption>Scores per <a href="/begrippen/#kenmerken">kenmerk</a>, schaal 11, Variant B</caption>' in page
+
+
+def test_intros_connectors_footnotes_and_examples_are_shown_for_what_they_are(client, corpus_group):
+    group = corpus_group("11")
+
+    page = html(client.get(group.get_absolute_url()))
+
+    assert re.search(r'<p class="intro" id="typering-\d+">[^<]+:</p>\s*<ul>', page)
+    assert re.search(r'<li id="(resultaat|typering|gedragsindicator)-\d+" class="regel-verbinding">[^<]+</li>', page)
+    assert re.search(r'<p class="footnote" id="[a-z]+-\d+"><small>\*\)', page)
+    assert f'<p class="purpose" id="doel-{group.pk}">Is verantwoordelijk voor een test.</p>' in page
+
+
+def test_the_examples_paragraph_closes_the_kernprofiel_results(client, corpus_group):
+    group = corpus_group("01")
+
+    page = html(client.get(group.get_absolute_url()))
+
+    examples = page.index(f'<div class="examples" id="voorbeelden-{group.pk}"><p>Voorbeelden producten en/of diensten')
+    assert page.index("<h3>Resultaten</h3>") < examples < page.index("<h3>Gedragsindicatoren</h3>")

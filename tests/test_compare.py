@@ -263,3 +263,33 @@ def test_a_heading_the_source_spells_otherwise_is_shown(client, catalogue):
     assert part.count("<td>Opleiding departmentsspecifiek</td>") == 2
     experience = content[content.index(">Ervaring<") :]
     assert 'class="source-labels"' not in experience[: experience.index("</tbody>")]
+
+
+def compare_url(group) -> str:
+    return f"{group.get_absolute_url()}vergelijken/"
+
+
+def test_a_group_lines_its_schalen_up_by_its_own_sub_areas(client, corpus_group):
+    content = page(client, 8, 10, url=compare_url(corpus_group("03")))
+
+    parts = re.findall(r'<th scope="rowgroup" colspan="3">(Resultaten[^<]*)</th>', content)
+    assert parts == [
+        "Resultaten: toezicht en handhaving",
+        "Resultaten: informatievoorziening",
+        "Resultaten: Advisering",
+    ]
+    rows = table_rows(content)
+    assert any(
+        "ongevallen en incidenten onderzocht" in row[1] and row[0].startswith('<span class="empty"') for row in rows
+    )
+
+
+def test_each_variant_code_of_a_schaal_has_its_entry(client, corpus_group):
+    content = page(client, 10, 11, url=compare_url(corpus_group("07")))
+
+    code_row = content[
+        content.index('<th scope="row">Code</th>') : content.index("</tr>", content.index('<th scope="row">Code</th>'))
+    ]
+    assert code_row.count('<span class="code-cell">') == 4
+    assert "Variant 1. <code" in code_row and "Variant B <code" in code_row
+    assert '<span class="variant-score">Variant 2.: ' in content

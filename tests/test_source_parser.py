@@ -399,8 +399,25 @@ def test_more_quality_profiles_than_typeringen_is_refused(source_text):
             page().replace("Omgeving\n • Onderneemt", "Omgeving\n • Onderneemt\nOmgeving\n • twee"),
             "voor de tweede keer",
         ),
+        (
+            typering_page(results=f"{'deelgebied ' * 30}\n • iets\n"),
+            r"is te lang voor een kopje \(329 tekens, hooguit 200\)",
+        ),
+        (page(KERNPROFIEL.replace("samenwerken", "samen" * 41)), "is te lang voor een competentie"),
     ],
 )
 def test_documents_that_are_no_fgr_page_are_refused(text, message):
     with pytest.raises(SourceError, match=message):
         source_parser.parse(text)
+
+
+def test_two_sub_areas_of_one_schaal_never_share_a_key():
+    parsed = source_parser.parse(
+        typering_page(results="ICT-beheer\n • beheerd\nICT-advies\n • geadviseerd\nTechniek\n • x\n")
+    )
+
+    assert [s.sub_area for s in section(parsed, TyperingSectionKind.RESULTS)] == [
+        "ict beheer",
+        "ict advies",
+        "techniek",
+    ]
