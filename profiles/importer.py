@@ -252,19 +252,7 @@ class _Writer:
             KernprofielHeading,
             (KernprofielHeading(group=group, part=part, label=label) for part, label in kern.labels.items()),
         )
-        self._bulk(
-            GroupCompetency,
-            (
-                GroupCompetency(
-                    group=group,
-                    competency=self._competency(item.text),
-                    position=position,
-                    label=item.text,
-                    preceded_by=connector,
-                )
-                for position, (item, connector) in enumerate(self._competency_links(kern.competencies), start=1)
-            ),
-        )
+        self._write_competencies(GroupCompetency, kern.competencies, group=group)
 
     def _write_quality_profile(self, group: FunctionGroup, parsed: source_parser.QualityProfile) -> None:
         profile = QualityProfile.objects.create(
@@ -296,19 +284,7 @@ class _Writer:
                 for position, item in enumerate(section.items, start=1)
             ),
         )
-        self._bulk(
-            QualityProfileCompetency,
-            (
-                QualityProfileCompetency(
-                    profile=profile,
-                    competency=self._competency(item.text),
-                    position=position,
-                    label=item.text,
-                    preceded_by=connector,
-                )
-                for position, (item, connector) in enumerate(self._competency_links(parsed.competencies), start=1)
-            ),
-        )
+        self._write_competencies(QualityProfileCompetency, parsed.competencies, profile=profile)
 
     def _write_typering(self, group: FunctionGroup, parsed: source_parser.Typering) -> None:
         typering = FunctionTypering.objects.create(group=group, schaal=parsed.schaal)
@@ -356,6 +332,22 @@ class _Writer:
                 TyperingLine(section=record, position=position, **_line_fields(item))
                 for record, section in zip(sections, parsed.sections, strict=True)
                 for position, item in enumerate(section.items, start=1)
+            ),
+        )
+
+    def _write_competencies(self, model, items: list[source_parser.Item], **parent) -> None:
+        links = self._competency_links(items)
+        self._bulk(
+            model,
+            (
+                model(
+                    competency=self._competency(item.text),
+                    position=position,
+                    label=item.text,
+                    preceded_by=connector,
+                    **parent,
+                )
+                for position, (item, connector) in enumerate(links, start=1)
             ),
         )
 

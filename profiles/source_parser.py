@@ -555,7 +555,7 @@ class _Parser:
         ):
             if section.sub_label or section.items:
                 section = self._start_section(profile.sections, section.kind, line, label=section.label)
-                self.list = _List(section.items, self._quality_place(profile, section))
+                self.list = _List(section.items, _section_place("kwaliteit", profile, section))
             section.sub_label = text
             self.place(line, PlacementKind.FOCUS_AREA, self.list.place)
             return
@@ -570,7 +570,7 @@ class _Parser:
                 self.pending_schaal = None
             self.quality_profiles.append(profile)
             section = self._start_section(profile.sections, QualitySectionKind.EXPERIENCE, line)
-            self.list = _List(section.items, self._quality_place(profile, section))
+            self.list = _List(section.items, _section_place("kwaliteit", profile, section))
             self.place(line, PlacementKind.HEADING, self.list.place, inferred)
             return
         if not self.quality_profiles:
@@ -586,15 +586,8 @@ class _Parser:
             self.place(line, PlacementKind.HEADING, place, inferred)
         else:
             section = self._start_section(profile.sections, QualitySectionKind(found.heading.value), line)
-            self.list = _List(section.items, self._quality_place(profile, section))
+            self.list = _List(section.items, _section_place("kwaliteit", profile, section))
             self.place(line, PlacementKind.HEADING, self.list.place, inferred)
-
-    @staticmethod
-    def _quality_place(profile: QualityProfile, section: Section) -> _Place:
-        label = QualitySectionKind(section.kind).label
-        return _Place(
-            "kwaliteit", profile, str(section.kind), f"{label} ({section.sub_label})" if section.sub_label else label
-        )
 
     # -- functietyperingen ------------------------------------------------------------------------------------
 
@@ -612,14 +605,14 @@ class _Parser:
             self._check_typering_header(typering)
             kind = TyperingSectionKind(found.heading.value)
             section = self._start_section(typering.sections, kind, line)
-            self.list = _List(section.items, self._typering_place(typering, section))
+            self.list = _List(section.items, _section_place("typering", typering, section))
             self.place(line, PlacementKind.HEADING, self.list.place, _similar(found))
             return
         if unbulleted and is_examples(text) and self.section.kind != TyperingSectionKind.EXAMPLES:
             label, _, rest = text.partition(":")
             section = self._start_section(typering.sections, TyperingSectionKind.EXAMPLES, line)
             section.label = f"{label}:" if rest or text.endswith(":") else label
-            self.list = _List(section.items, self._typering_place(typering, section))
+            self.list = _List(section.items, _section_place("typering", typering, section))
             self.place(line, PlacementKind.HEADING, self.list.place)
             if rest.strip():
                 section.items.append(Item(rest.strip(), line.number, LineKind.PLAIN))
@@ -717,19 +710,12 @@ class _Parser:
         else:
             section = self._start_section(typering.sections, section.kind, line, label=section.label)
             section.sub_label, section.sub_area = text, sub_area_key(text)
-        self.list = _List(section.items, self._typering_place(typering, section))
+        self.list = _List(section.items, _section_place("typering", typering, section))
         known = sub_area_label(section.sub_area)
         inferred = (
             "" if known else f"gelezen als deelgebied ‘{text}’ (geen van de bekende: ICT, Informatiebeheer, Techniek)"
         )
         self.place(line, PlacementKind.SUB_AREA, self.list.place, inferred)
-
-    @staticmethod
-    def _typering_place(typering: Typering, section: Section) -> _Place:
-        label = TyperingSectionKind(section.kind).label
-        return _Place(
-            "typering", typering, str(section.kind), f"{label} ({section.sub_label})" if section.sub_label else label
-        )
 
     # -- shared -----------------------------------------------------------------------------------------------
 
@@ -774,6 +760,12 @@ class _Parser:
             LineKind.PLAIN: "losse regel zonder opsommingsteken",
         }
         self.place(line, _ITEM_PLACEMENT[kind], place, reason or reasons[kind])
+
+
+def _section_place(part: str, owner: QualityProfile | Typering, section: Section) -> _Place:
+    kinds = QualitySectionKind if part == "kwaliteit" else TyperingSectionKind
+    label = kinds(section.kind).label
+    return _Place(part, owner, str(section.kind), f"{label} ({section.sub_label})" if section.sub_label else label)
 
 
 def _list_rule(line: SourceLine, items: list[Item]) -> str:
