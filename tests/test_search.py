@@ -225,9 +225,12 @@ def test_postgres_search_uses_the_indexes(catalogue):
 
     from catalogue.models import SearchLine
     from catalogue.search import matching
+    from profiles import synthetic
 
+    synthetic.generate(30)  # enough lines that reading them all costs more than the index, as in a real catalogue
     sql, params = matching(SearchLine.objects.all(), "archief").query.sql_with_params()
     with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # the planner's statistics of the tables as they now are
         cursor.execute("SET enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
@@ -241,3 +244,25 @@ def test_a_query_of_short_words_only_is_looked_for_as_a_whole(client, catalogue)
 
     assert texts == {"P.M."}
     assert count_line(search(client, q="P.M.")).startswith("8 regels in 1 functiegroep")
+
+
+def test_a_groups_purpose_and_examples_are_found_where_they_stand(client, corpus_group):
+    group = corpus_group("01")
+
+    examples = search(client, q="ambtsbericht")
+    purpose = search(client, q="verantwoordelijk")
+
+    assert re.findall(r"<h3>(.*?)</h3>", examples) == ["Kernprofiel, Resultaten, Voorbeelden producten en/of diensten"]
+    [(href, _)] = result_links(examples)
+    assert href == f"{group.get_absolute_url()}#voorbeelden-{group.pk}"
+    assert f'id="voorbeelden-{group.pk}"' in client.get(group.get_absolute_url()).content.decode()
+    assert "Doel van de functiegroep" in purpose
+    assert (f"{group.get_absolute_url()}#doel-{group.pk}", "Is verantwoordelijk voor een test.") in result_links(
+        purpose
+    )
+
+
+def test_intro_lines_are_found_as_lines_of_their_typering(client, catalogue):
+    links = result_links(search(client, q="voorbereidende"))
+
+    assert [text for _, text in links] == ["specialistisch-technische voorbereidende werkzaamheden"]

@@ -64,12 +64,29 @@ SELECT 'kwaliteitcompetentie-' || c.id, 'kwaliteitcompetentie', 'kwaliteitenprof
 """
 
 
+# The new branches' documents, indexed on PostgreSQL as migration 0002 indexes the others.
+DOCUMENTS = [("profiles_functiongroup", "purpose", "purpose"), ("profiles_functiongroup", "examples", "examples")]
+
+
 def forwards(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        for table, name, document in DOCUMENTS:
+            schema_editor.execute(
+                f"CREATE INDEX {table}_{name}_fts ON {table} USING gin "
+                f"(to_tsvector('dutch'::regconfig, catalogue_fold({document})));"
+            )
+            schema_editor.execute(
+                f"CREATE INDEX {table}_{name}_trgm ON {table} USING gin (catalogue_fold({document}) gin_trgm_ops);"
+            )
     schema_editor.execute(VIEW)
 
 
 def backwards(apps, schema_editor):
     schema_editor.execute("DROP VIEW IF EXISTS catalogue_searchline")
+    if schema_editor.connection.vendor == "postgresql":
+        for table, name, _ in DOCUMENTS:
+            schema_editor.execute(f"DROP INDEX IF EXISTS {table}_{name}_fts")
+            schema_editor.execute(f"DROP INDEX IF EXISTS {table}_{name}_trgm")
 
 
 class Migration(migrations.Migration):
