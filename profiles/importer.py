@@ -34,7 +34,7 @@ from profiles.models import (
     TyperingSection,
 )
 from profiles.source_parser import SourceError
-from profiles.vocabulary import KernprofielList, LineKind, normalise
+from profiles.vocabulary import KernprofielList, LineKind, normalise, strip_qualifier
 
 
 class ImportRefused(Exception):
@@ -341,26 +341,39 @@ class _Writer:
             model,
             (
                 model(
-                    competency=self._competency(item.text),
+                    competency=self._competency(link.name),
                     position=position,
-                    label=item.text,
-                    preceded_by=connector,
+                    label=link.label,
+                    preceded_by=link.preceded_by,
+                    note="\n".join(link.notes),
                     **parent,
                 )
-                for position, (item, connector) in enumerate(links, start=1)
+                for position, link in enumerate(links, start=1)
             ),
         )
 
-    def _competency_links(self, items: list[source_parser.Item]) -> list[tuple[source_parser.Item, str]]:
+    def _competency_links(self, items: list[source_parser.Item]) -> list["_Link"]:
         """Each competency once per list (the database keeps one link per list), in the source's first spelling,
-        with the connector line ("c.q.") that stands above it."""
+        with its continuation lines in its label, the connector line ("c.q.") above it and the footnotes under it."""
         seen: dict[str, int] = {}
-        links, connector = [], None
+        links: list[_Link] = []
+        connector = None
         for item in items:
             if item.kind == LineKind.CONNECTOR:
                 connector = item
                 continue
-            key = item.text.casefold()
+            if item.kind == LineKind.FOOTNOTE:
+                if not links:
+                    raise ImportRefused(
+                        f"regel {item.line_no}: voetnoot ‘{item.text}’ staat boven de eerste competentie; verwacht "
+                        "hem onder de competentie die hij toelicht. Niets geïmporteerd.",
+                        item.line_no,
+                    )
+                links[-1].notes.append(" ".join([item.text, *item.continuation]))
+                continue
+            label = " ".join([item.text, *item.continuation])
+            name = strip_qualifier(label)[0].strip().rstrip("*").strip()  # without "(senior)" or a footnote mark
+            key = name.casefold()
             if key in seen:
                 self.report.notes.append(
                     f"Regel {item.line_no}: competentie ‘{item.text}’ stond in deze lijst al op regel {seen[key]}; "
@@ -368,7 +381,7 @@ class _Writer:
                 )
             else:
                 seen[key] = item.line_no
-                links.append((item, connector.text if connector else ""))
+                links.append(_Link(name, label, connector.text if connector else ""))
             connector = None
         if connector is not None:
             raise ImportRefused(
@@ -411,6 +424,14 @@ class _Writer:
                 self.report.add([focus_area])
             self.focus_areas[key] = focus_area
         return self.focus_areas[key]
+
+
+@dataclass
+class _Link:
+    name: str  # the competency's name: the label without a qualifier such as "(senior)" or a footnote's "*"
+    label: str  # as the source writes it
+    preceded_by: str
+    notes: list[str] = field(default_factory=list)
 
 
 def _line_fields(item: source_parser.Item) -> dict:

@@ -248,6 +248,9 @@ class CompetencyLink(models.Model):
         blank=True,
         help_text="Een regel als ‘c.q.’ of ‘en/of’ die in de bron tussen de vorige competentie en deze staat.",
     )
+    note = models.TextField(
+        "voetnoot", blank=True, help_text="Een regel als ‘*) alleen voor senioren’ die in de bron onder deze staat."
+    )
 
     history = ContentHistory(inherit=True)
 

@@ -29,7 +29,6 @@ from profiles.vocabulary import (
     AREA_HEADINGS,
     FOCUS_AREA_SECTIONS,
     KERNPROFIEL_HEADINGS,
-    LINK_LABELS,
     MAX_SCHAAL,
     MIN_SCHAAL,
     QUALITY_HEADINGS,
@@ -47,24 +46,28 @@ from profiles.vocabulary import (
     is_examples,
     is_footnote,
     is_intro,
+    is_link_label,
     is_qualifier,
     match_heading,
     normalise,
-    signature,
     sub_area_key,
     sub_area_label,
-    words,
 )
 
-# Bullet characters: those of the FGR and of copies from word processors (Symbol-font bullets included). The
-# first group may touch the text; a dash or asterisk needs a space after it ("*)" opens a footnote).
-_BULLET = re.compile(r"\s*(?:[•·▪●◦‣○■□➢►\uf0b7\uf0a7\uf0d8]\s*|[*\-–—−]\s+)(?P<text>.*)")
-_SCHAAL = re.compile(r"schaal\b\s*:?\s*(?P<rest>.*)", re.IGNORECASE)
-_WITH_SCHAAL = re.compile(r"(?P<head>.*?)[\s:,.\-–]*\bschaal\s*:?\s*(?P<schaal>\d+)\s*:?", re.IGNORECASE)
-# A FUWASYS code at the end of a line, after an optional label such as "Variant 1.".
+# Bullet characters: those of the FGR and of copies from word processors (Symbol and Wingdings bullets, in Unicode's
+# private use area, and Word's "o" before a tab). The first group may touch the text; a dash or asterisk needs a
+# space after it ("*)" opens a footnote).
+_BULLET = re.compile(r"\s*(?:[•·▪●◦‣○■□➢►\ue000-\uf8ff]\s*|[*\-–—−]\s+|o(?:\t|\s{2,})\s*)(?P<text>.*)")
+# A numbered line ("1. …", "2) …") is an item of a list too; its number is part of its text.
+_NUMBERED = re.compile(r"\s*[0-9]{1,2}[.)]\s+\S.*")
+_SCHAAL = re.compile(r"\(?\s*schaal\b\s*:?\s*(?P<rest>.*?)\s*[.:)]?\s*", re.IGNORECASE)
+_SCHAAL_NUMBER = re.compile(r"[0-9]{1,2}")
+_WITH_SCHAAL = re.compile(r"(?P<head>.*?)[\s:,.\-–(]*\bschaal\s*:?\s*(?P<schaal>[0-9]{1,2})\s*[):.]?\s*", re.IGNORECASE)
 _CODE_AT_END = re.compile(r"\d[\d\s]*\(\s*\d{1,3}\s*\)\s*$")
-_VARIANT_NUMBER = re.compile(r"(?P<number>\d{1,2})\s+(?=\d)")
-_LONG_NUMBER = re.compile(r"\d{3,}")
+_VARIANT_NUMBER = re.compile(r"(?P<number>[0-9]{1,2})\s+(?=[0-9])")
+# The label of a FUWASYS code: words, perhaps with a short number or letter ("Variant 1.", "Variant B:",
+# "Zonder leidinggevende taken:"); never digits mixed with letters, which make a garbled code.
+_CODE_LABEL = re.compile(r"[^\W\d_][^\d]*?(?:\s+[0-9]{1,2})?\s*[.:)]?", re.IGNORECASE)
 
 TYPERING_HEADING_NAMES = ", ".join(SPECS[heading].name for heading in TYPERING_HEADINGS)
 QUALITY_HEADING_NAMES = ", ".join(
@@ -229,8 +232,15 @@ class SourceLine:
 
     @property
     def bullet_text(self) -> str | None:
+        """The text of a list item marked as one (by a bullet, or a number that stays in the text)."""
         match = _BULLET.fullmatch(self.raw)
-        return normalise(match["text"]) if match else None
+        if match:
+            return normalise(match["text"])
+        return self.text if self.numbered else None
+
+    @property
+    def numbered(self) -> bool:
+        return bool(_NUMBERED.fullmatch(self.raw))
 
     @property
     def indented(self) -> bool:
@@ -239,7 +249,9 @@ class SourceLine:
 
 def content_lines(text: str) -> Iterator[SourceLine]:
     """The source's non-blank lines (a bullet without text counts as blank), numbered from 1."""
-    for number, raw in enumerate(text.lstrip("\ufeff").splitlines(), start=1):
+    # Lines are counted by their line breaks only, as an editor counts them: a vertical tab or page break that a
+    # word processor left inside a line is whitespace.
+    for number, raw in enumerate(text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         line = SourceLine(number, raw)
         if line.text and line.bullet_text != "":
             yield line
@@ -316,6 +328,9 @@ class _Parser:
         self.list: _List | None = None
         self.section: Section | None = None
         self.in_examples = False
+        self.area = 0  # the position of the resultaatgebied the kernprofiel is at (0: none yet)
+        self.results_line = 0
+        self.quality_step = -1  # where the current kwaliteitenprofiel is in QUALITY_ORDER
         self.quality_heading_line = 0
         self.pending_schaal: tuple[int, int] | None = None  # (schaal, line) for the next kwaliteitenprofiel
         self._placements: list[tuple[SourceLine, str, _Place, str]] = []
@@ -338,7 +353,7 @@ class _Parser:
     def _feed_part_heading(self, line: SourceLine) -> bool:
         """The headings that open a part of the page or a typering, and the site's link labels."""
         text = line.text
-        if self._is_link_label(text):
+        if is_link_label(text):
             self.place(line, PlacementKind.LINK, _Place("typering" if "typering" in fold(text) else "kwaliteit"))
             return True
         head, schaal = _split_schaal(text)
@@ -356,6 +371,8 @@ class _Parser:
                 self.pending_schaal = (schaal, line.number)
                 self.place(line, PlacementKind.SCHAAL, _Place("kwaliteit"), _similar(found))
                 return True
+            if self.part == "typering" and found.exact:
+                raise _out_of_order(line, "de functietyperingen")
             return False
         starts_part = found.heading == Heading.TYPERINGEN and self.part in ("kern", "quality")
         if starts_part and schaal is None:
@@ -379,18 +396,12 @@ class _Parser:
     def _typering_has_content(self) -> bool:
         return bool(self.typeringen and self.typeringen[-1].sections)
 
-    @staticmethod
-    def _is_link_label(text: str) -> bool:
-        if signature(text) in {signature(label) for label in LINK_LABELS}:
-            return True
-        line_words = words(text)
-        return (
-            len(line_words) == 2
-            and line_words[1] == "vergelijken"
-            and match_heading(line_words[0], (Heading.QUALITY_PROFILES, Heading.TYPERINGEN)) is not None
-        )
-
     def finish(self, last_line: int) -> GroupText:
+        if self.results_line and not self.kernprofiel.results and not self.kernprofiel.indicators:
+            raise SourceError(
+                self.results_line,
+                f"het kernprofiel heeft geen resultaatgebieden; verwacht onder dit kopje {AREA_NAMES}",
+            )
         if self.part in ("start", "kern") and not self.typeringen:
             raise SourceError(last_line, "geen functietypering gevonden; verwacht ‘Functietyperingen’")
         if not self.typeringen:
@@ -406,6 +417,22 @@ class _Parser:
             for line, kind, where, inferred in self._placements
         ]
         return GroupText(self.kernprofiel, self.quality_profiles, self.typeringen, placements)
+
+    def _admits(self, line: SourceLine, found: HeadingMatch, step: int) -> str | None:
+        """Whether a heading's words on this line make it the heading here, and if so what the report says of it.
+
+        `step` is how far the heading moves on through the page's outline: 1 to the next heading, more when it
+        skips some, 0 or less when it repeats or goes back. An indented line under a line of a list could be that
+        line's continuation: it is a heading only when it is the next one in the outline (real pages indent some
+        headings by a space). Any other line is a heading when it moves on, or when it is spelled exactly as one
+        (then the report says it is out of order).
+        """
+        continues = line.indented and self.list is not None and bool(self.list.items)
+        if continues:
+            return _similar(found) if step == 1 else None
+        if step >= 1:
+            return _similar(found)
+        return "kopje buiten de gewone volgorde van het FGR" if found.exact else None
 
     def _check_lengths(self) -> None:
         """Labels and competencies fit their fields: a longer one is a line that is no label at all."""
@@ -456,7 +483,7 @@ class _Parser:
             raise SourceError(line.number, f"‘{text}’: verwacht het kernprofiel, beginnend met ‘Resultaten’")
         if line.bullet_text is None and self._ends_kernprofiel(line):
             return
-        if self.kern_list in (KernprofielList.RESULTS, KernprofielList.INDICATORS) and (
+        if self.kern_list == KernprofielList.RESULTS and (
             self.in_examples or (line.bullet_text is None and is_examples(text))
         ):
             inferred = "hoort bij de voorbeelden producten en/of diensten erboven" if self.in_examples else ""
@@ -474,8 +501,11 @@ class _Parser:
         self._add_line(line)
 
     def _kern_heading(self, line: SourceLine, found: HeadingMatch) -> bool:
-        kern, inferred = self.kernprofiel, _similar(found)
+        kern = self.kernprofiel
         if found.heading == Heading.KERNPROFIEL:
+            inferred = self._admits(line, found, 1 if self.part == "start" else 0)
+            if inferred is None:
+                return False
             self.place(line, PlacementKind.HEADING, _Place("kern"), inferred)
             return True
         lists = {
@@ -484,7 +514,12 @@ class _Parser:
             Heading.COMPETENCIES: KernprofielList.COMPETENCIES,
         }
         if found.heading in lists:
-            self.part, self.kern_list, self.in_examples = "kern", lists[found.heading], False
+            inferred = self._admits(line, found, self._kern_step(lists[found.heading]))
+            if inferred is None:
+                return False
+            if lists[found.heading] == KernprofielList.RESULTS and not self.results_line:
+                self.results_line = line.number
+            self.part, self.kern_list, self.in_examples, self.area = "kern", lists[found.heading], False, 0
             kern.labels.setdefault(self.kern_list, line.text)
             place = _Place("kern", section=str(self.kern_list), label=found.name)
             competencies = self.kern_list == KernprofielList.COMPETENCIES
@@ -500,17 +535,30 @@ class _Parser:
             return False  # a competency, or a line in the examples, that happens to name an area
         position = AREA_HEADINGS.index(found.heading) + 1
         areas = kern.results if self.kern_list == KernprofielList.RESULTS else kern.indicators
+        inferred = self._admits(line, found, position - self.area)
+        if inferred is None:
+            return False
         if any(area.position == position for area in areas):
             if found.exact:
                 raise SourceError(line.number, f"resultaatgebied ‘{line.text}’ staat hier voor de tweede keer")
             return False
         area = AreaList(position, line.text, line.number)
         areas.append(area)
-        self.in_examples = False
+        self.in_examples, self.area = False, position
         place = _Place("kern", section=f"{self.kern_list}/{_AREA_KEYS[position - 1]}", label=self._kern_label(area))
         self.list = _List(area.items, place)
         self.place(line, PlacementKind.HEADING, place, inferred)
         return True
+
+    def _kern_step(self, kern_list: KernprofielList) -> int:
+        """How far a heading Resultaten, Gedragsindicatoren or Competenties moves on from where the page is."""
+        order = list(KernprofielList)
+        current = order.index(self.kern_list) if self.kern_list else -1
+        new = order.index(kern_list)
+        if new <= current:
+            return new - current
+        after_last_area = self.kern_list in (None, KernprofielList.COMPETENCIES) or self.area == len(AREA_HEADINGS)
+        return 1 if new == current + 1 and after_last_area else 2
 
     def _kern_label(self, area: AreaList) -> str:
         return f"{KernprofielList(self.kern_list).label} › {RESULT_AREAS[area.position - 1]}"
@@ -518,7 +566,7 @@ class _Parser:
     def _ends_kernprofiel(self, line: SourceLine) -> bool:
         """A first kwaliteitenprofiel without the heading 'Kwaliteitenprofielen' above it."""
         found = match_heading(line.text, (Heading.EXPERIENCE,))
-        if found is None or not found.exact or self.kern_list != KernprofielList.COMPETENCIES:
+        if found is None or self.kern_list != KernprofielList.COMPETENCIES or self._admits(line, found, 1) is None:
             return False
         self.part, self.list = "quality", None
         self._feed_quality(line)
@@ -530,10 +578,14 @@ class _Parser:
         text = line.text
         found = match_heading(text, QUALITY_HEADINGS) if line.bullet_text is None else None
         if found is not None:
-            self._quality_heading(line, found)
-            return
+            inferred = self._admits(line, found, self._quality_step(found.heading))
+            if inferred is not None:
+                self._quality_heading(line, found, inferred)
+                return
+        if line.bullet_text is None:
+            _refuse_kernprofiel_heading(line, "de kwaliteitenprofielen")
         schaal = _SCHAAL.fullmatch(text) if line.bullet_text is None else None
-        if schaal and schaal["rest"].strip().isdigit():  # "Schaal 6" above a kwaliteitenprofiel
+        if schaal and _SCHAAL_NUMBER.fullmatch(schaal["rest"]):  # "Schaal 6" above a kwaliteitenprofiel
             self.pending_schaal = (self._checked_schaal(int(schaal["rest"]), line), line.number)
             self.place(line, PlacementKind.SCHAAL, _Place("kwaliteit"))
             return
@@ -561,8 +613,14 @@ class _Parser:
             return
         self._add_line(line)
 
-    def _quality_heading(self, line: SourceLine, found: HeadingMatch) -> None:
-        inferred = _similar(found)
+    def _quality_step(self, heading: Heading) -> int:
+        """How far a heading moves on through a kwaliteitenprofiel; 'Ervaring' opens the next one."""
+        if heading == Heading.EXPERIENCE:
+            return 1 if self.quality_step != 0 else 0
+        return QUALITY_ORDER.index(heading) - self.quality_step
+
+    def _quality_heading(self, line: SourceLine, found: HeadingMatch, inferred: str) -> None:
+        self.quality_step = QUALITY_ORDER.index(found.heading)
         if found.heading == Heading.EXPERIENCE:
             profile = QualityProfile(line_no=line.number, number=len(self.quality_profiles) + 1)
             if self.pending_schaal:
@@ -598,6 +656,11 @@ class _Parser:
         typering = self.typeringen[-1]
         unbulleted = line.bullet_text is None
         found = match_heading(text, TYPERING_HEADINGS) if unbulleted else None
+        inferred = self._admits(line, found, self._typering_step(found.heading)) if found else None
+        if inferred is None:
+            found = None
+        if unbulleted and found is None:
+            _refuse_kernprofiel_heading(line, "de functietyperingen")
         if self.section is None and found is None:
             self._feed_typering_header(typering, line)
             return
@@ -606,7 +669,7 @@ class _Parser:
             kind = TyperingSectionKind(found.heading.value)
             section = self._start_section(typering.sections, kind, line)
             self.list = _List(section.items, _section_place("typering", typering, section))
-            self.place(line, PlacementKind.HEADING, self.list.place, _similar(found))
+            self.place(line, PlacementKind.HEADING, self.list.place, inferred)
             return
         if unbulleted and is_examples(text) and self.section.kind != TyperingSectionKind.EXAMPLES:
             label, _, rest = text.partition(":")
@@ -622,14 +685,20 @@ class _Parser:
             return
         self._add_line(line)
 
+    def _typering_step(self, heading: Heading) -> int:
+        current = TYPERING_ORDER.index(_section_heading(self.section.kind)) if self.section else -1
+        return TYPERING_ORDER.index(heading) - current
+
     def _feed_typering_header(self, typering: Typering, line: SourceLine) -> None:
         """The lines between 'Functietypering' and its first section: the code(s) and 'Schaal N', in any order."""
         text, place = line.text, _Place("typering", typering)
         schaal = _SCHAAL.fullmatch(text) if line.bullet_text is None else None
         if schaal:
-            if typering.schaal is not None:
+            number = self._schaal_number(schaal["rest"], line)
+            if typering.schaal not in (None, number):
                 raise SourceError(line.number, f"‘{text}’: deze functietypering heeft al schaal {typering.schaal}")
-            self._set_schaal(typering, self._schaal_number(schaal["rest"], line), line)
+            if typering.schaal is None:
+                self._set_schaal(typering, number, line)
             self.place(line, PlacementKind.SCHAAL, place)
             return
         code = _read_code(line)
@@ -671,7 +740,7 @@ class _Parser:
     @staticmethod
     def _schaal_number(rest: str, line: SourceLine) -> int:
         rest = rest.strip()
-        if not rest.isdigit():
+        if not _SCHAAL_NUMBER.fullmatch(rest):
             raise SourceError(
                 line.number,
                 f"‘{line.text}’: verwacht ‘Schaal’ met een getal van {MIN_SCHAAL} tot en met {MAX_SCHAAL}, "
@@ -729,21 +798,15 @@ class _Parser:
         items, place = self.list.items, self.list.place
         bullet = line.bullet_text
         if bullet is not None:
-            items.append(Item(bullet, line.number))
+            items.append(Item(bullet, line.number, LineKind.PLAIN if line.numbered else LineKind.BULLET))
             self.place(line, PlacementKind.BULLET, place)
             return
         text = line.text
-        if self.list.competencies:
-            if is_connector(text):  # stays with the competency under it
-                items.append(Item(text, line.number, LineKind.CONNECTOR))
-                self.place(line, PlacementKind.CONNECTOR, place, "verbindingsregel tussen twee competenties")
-                return
-            if is_footnote(text):
-                raise SourceError(line.number, f"‘{text}’: verwacht één competentie per regel, zonder voetnoot")
+        rule = rule or _list_rule(line, items)
+        if self.list.competencies and rule not in ("footnote", "connector", "continuation"):
             items.append(Item(text, line.number, LineKind.PLAIN))
             self.place(line, PlacementKind.PLAIN, place, "competentie zonder opsommingsteken")
             return
-        rule = rule or _list_rule(line, items)
         if rule == "continuation":
             above = items[-1]
             above.continuation.append(text)
@@ -760,6 +823,45 @@ class _Parser:
             LineKind.PLAIN: "losse regel zonder opsommingsteken",
         }
         self.place(line, _ITEM_PLACEMENT[kind], place, reason or reasons[kind])
+
+
+# The headings of a kwaliteitenprofiel and a typering in the order the FGR gives them.
+QUALITY_ORDER = (
+    Heading.EXPERIENCE,
+    Heading.EDUCATION,
+    Heading.THINKING_LEVEL,
+    Heading.EDUCATION_FIELD,
+    Heading.OTHER_KNOWLEDGE,
+    Heading.DEPARTMENT_EDUCATION,
+    Heading.COMPETENCIES,
+    Heading.DEPARTMENT_COMPETENCIES,
+)
+TYPERING_ORDER = TYPERING_HEADINGS
+
+
+def _section_heading(kind: str) -> Heading:
+    """The heading of a typering section's kind; the examples count as part of the Algemene omschrijving."""
+    return Heading.DESCRIPTION if kind == TyperingSectionKind.EXAMPLES else Heading(kind)
+
+
+def _out_of_order(line: SourceLine, part: str) -> SourceError:
+    return SourceError(
+        line.number,
+        f"‘{line.text}’ staat na {part}; verwacht het kernprofiel bovenaan de pagina, dan de kwaliteitenprofielen en "
+        "de functietyperingen",
+    )
+
+
+def _refuse_kernprofiel_heading(line: SourceLine, part: str) -> None:
+    """A heading of the kernprofiel (or the start of the kwaliteitenprofielen) spelled out after it has ended."""
+    found = match_heading(line.text, (Heading.KERNPROFIEL, Heading.INDICATORS, Heading.COMPETENCIES, Heading.RESULTS))
+    if found is None or not found.exact:
+        return
+    if found.heading == Heading.RESULTS and part == "de functietyperingen":
+        return  # a typering has Resultaten too
+    if found.heading == Heading.COMPETENCIES and part == "de kwaliteitenprofielen":
+        return  # and so does a kwaliteitenprofiel
+    raise _out_of_order(line, part)
 
 
 def _section_place(part: str, owner: QualityProfile | Typering, section: Section) -> _Place:
@@ -829,7 +931,7 @@ def _read_code(line: SourceLine) -> tuple[str, str] | None:
 
 def _is_code_label(text: str) -> bool:
     """A label of a code, such as 'Variant 1.' or 'Zonder leidinggevende taken:', not a garbled code."""
-    return not _LONG_NUMBER.search(text) and bool(re.search(r"[^\W\d_]", text))
+    return bool(_CODE_LABEL.fullmatch(text))
 
 
 _AREA_KEYS = ("opdrachtgever", "omgeving", "bedrijfsvoering", "vernieuwen")

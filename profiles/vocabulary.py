@@ -231,7 +231,7 @@ _KNOWLEDGE = ("kennis",)
 _SKILLS = ("vaardigheid", "vaardigheden")
 _RESULTS = ("resultaat", "resultaten")
 
-SPECS = {
+SPECS: dict[Heading, HeadingSpec] = {
     Heading.KERNPROFIEL: _spec(Heading.KERNPROFIEL, "Kernprofiel", ("kernprofiel", "kernprofielen")),
     Heading.RESULTS: _spec(Heading.RESULTS, "Resultaten", _RESULTS),
     Heading.INDICATORS: _spec(
@@ -248,13 +248,13 @@ SPECS = {
     ),
     Heading.TYPERINGEN: _spec(Heading.TYPERINGEN, "Functietyperingen", ("functietyperingen",)),
     Heading.TYPERING: _spec(Heading.TYPERING, "Functietypering", ("functietypering",)),
-    Heading.EXPERIENCE: _spec(Heading.EXPERIENCE, "Ervaring", ("ervaring", "ervaringen"), optional={"werkervaring"}),
+    Heading.EXPERIENCE: _spec(Heading.EXPERIENCE, "Ervaring", ("ervaring", "ervaringen", "werkervaring")),
     Heading.EDUCATION: _spec(Heading.EDUCATION, "Opleiding: Rijk", ("opleiding", "opleidingen"), optional={"rijk"}),
     Heading.THINKING_LEVEL: _spec(
         Heading.THINKING_LEVEL,
         "Werk- en denkniveau",
-        ("denkniveau", "werkendenkniveau", "werkdenkniveau"),
-        optional={"werk", "niveau"},
+        ("denkniveau", "werkniveau", "werkendenkniveau", "werkdenkniveau", "denkenwerkniveau", "denkwerkniveau"),
+        optional={"werk", "denk", "niveau", "denkniveau", "werkniveau"},
     ),
     Heading.EDUCATION_FIELD: _spec(
         Heading.EDUCATION_FIELD,
@@ -269,6 +269,14 @@ SPECS = {
         _SKILLS,
         optional={"overige", "overig", "aanvullende"},
     ),
+}
+# Headings that another set of words says too: "Overige kennis" without "en vaardigheden".
+ALTERNATIVE_SPECS = {
+    Heading.OTHER_KNOWLEDGE: _spec(
+        Heading.OTHER_KNOWLEDGE, "Overige kennis en vaardigheden", ("overige", "overig", "aanvullende"), _KNOWLEDGE
+    ),
+}
+SPECS |= {
     Heading.DEPARTMENT_EDUCATION: _spec(
         Heading.DEPARTMENT_EDUCATION, "Opleiding departementsspecifiek", ("opleiding", "opleidingen"), _DEPARTMENTAL
     ),
@@ -356,7 +364,8 @@ class HeadingMatch:
 def match_heading(text: str, candidates: Sequence[Heading]) -> HeadingMatch | None:
     """The candidate heading that `text` says, by its words; the closest when several fit; None if none does."""
     bare, qualifier = strip_qualifier(text)
-    found = [match for heading in candidates if (match := _match(SPECS[heading], text, bare, qualifier))]
+    specs = [spec for heading in candidates for spec in (SPECS[heading], ALTERNATIVE_SPECS.get(heading)) if spec]
+    found = [match for spec in specs if (match := _match(spec, text, bare, qualifier))]
     if not found:
         return None
     return min(found, key=lambda match: (match.distance, candidates.index(match.heading)))
@@ -409,7 +418,23 @@ _CONNECTOR_WORDS = frozenset(
 )
 _FOOTNOTE = re.compile(r"^(?:\*+\)|\(\*+\))")
 _EXAMPLES = ("voorbeelden", "voorbeeld")
-_EXAMPLES_OF = frozenset({"producten", "product", "diensten", "dienst", "van"})
+_EXAMPLES_OF = ("producten", "product", "diensten", "dienst")
+
+
+def is_link_label(text: str) -> bool:
+    """A link of the FGR's own site, such as "Functietyperingen vergelijken": not content."""
+    if signature(text) in {signature(label) for label in LINK_LABELS}:
+        return True
+    line_words = [word for word in words(text) if word not in _STOPWORDS]
+    if len(line_words) != 2:
+        return False
+    compare = [word for word in line_words if word_distance(word, ("vergelijken", "vergelijk")) is not None]
+    rest = [word for word in line_words if word not in compare]
+    return (
+        len(compare) == 1
+        and len(rest) == 1
+        and (match_heading(rest[0], (Heading.QUALITY_PROFILES, Heading.TYPERINGEN)) is not None)
+    )
 
 
 def is_connector(text: str) -> bool:
@@ -435,11 +460,14 @@ def is_intro(text: str) -> bool:
 
 
 def is_examples(text: str) -> bool:
-    """The paragraph "Voorbeelden producten en/of diensten: …": its first word, then a colon or what it lists."""
+    """The paragraph "Voorbeelden producten en/of diensten: …": its first word, and what it gives examples of.
+
+    "Voorbeelden:" alone introduces bullets like any intro line; "Voorbeeld: belt een collega" is a line of its own.
+    """
     line_words = words(text)
     if not line_words or min(edit_distance(line_words[0], form) for form in _EXAMPLES) > 1:
         return False
-    return ":" in text or bool(_EXAMPLES_OF.intersection(line_words[1:3]))
+    return any(word_distance(word, _EXAMPLES_OF) is not None for word in line_words[1:4])
 
 
 # -- sub-areas of a typering's Resultaten ---------------------------------------------------------------------

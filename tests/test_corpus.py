@@ -185,6 +185,8 @@ def _add_competency(found: dict, place: str, link) -> None:
     if link.preceded_by:
         found["lines"][place, "connector", link.preceded_by] += 1
     found["lines"][place, "competentie", link.label] += 1
+    for note in link.note.splitlines():
+        found["lines"][place, "footnote", note] += 1
 
 
 @pytest.mark.parametrize("document", ACCEPTED, ids=lambda document: document.name)

@@ -242,3 +242,17 @@ def test_a_refusal_by_the_database_is_a_dutch_message_and_writes_nothing(source_
         run_import(source_file)
 
     assert not FunctionFamily.objects.exists() and not Result.objects.exists()
+
+
+def test_a_competency_keeps_its_qualifier_in_its_label_and_its_footnote(source_file, tmp_path):
+    text = source_file.read_text(encoding="utf-8").replace(
+        " • accuraat werken\n", " • accuraat werken*\n   (senior)\n*) alleen bij dossiers met een hoog risico\n", 1
+    )
+    page = tmp_path / "noot.txt"
+    page.write_text(text, encoding="utf-8")
+
+    run_import(page)
+
+    link = FunctionGroup.objects.get().competency_links.get(position=1)
+    assert (link.label, link.competency.name) == ("accuraat werken* (senior)", "accuraat werken")
+    assert link.note == "*) alleen bij dossiers met een hoog risico"

@@ -421,3 +421,165 @@ def test_two_sub_areas_of_one_schaal_never_share_a_key():
         "ict advies",
         "techniek",
     ]
+
+
+# -- shapes that copies of real pages take ---------------------------------------------------------------------
+
+
+def placements(text: str) -> dict[int, tuple[str, str]]:
+    return {p.line_no: (p.kind, p.key) for p in source_parser.parse(text).placements}
+
+
+def test_a_first_profile_without_its_part_heading_may_have_a_qualified_or_misspelled_ervaring():
+    for heading in ("Ervaring (indicatief)", "Ervarig", "Werkervaring"):
+        profile = f"{heading}\n • enige ervaring\nOpleiding: Rijk\nWerk- en denkniveau\n • MBO\n"
+        parsed = source_parser.parse(f"{KERNPROFIEL}{profile}Functietyperingen\n{TYPERING}")
+
+        assert [item.text for item in parsed.kernprofiel.competencies] == ["samenwerken"], heading
+        assert parsed.quality_profiles[0].sections[0].items[0].text == "enige ervaring"
+
+
+@pytest.mark.parametrize(
+    ("kernprofiel", "typering", "continued"),
+    [
+        (
+            KERNPROFIEL.replace(" • Werkzaamheden zijn uitgevoerd", " • Werkt met de vereiste\n   competenties"),
+            TYPERING,
+            "competenties",
+        ),
+        (KERNPROFIEL.replace(" • Deelt kennis", " • Deelt kennis van de\n  resultaten"), TYPERING, "resultaten"),
+        (KERNPROFIEL, TYPERING.replace(" • adviseren over beleid", " • onderhoudt de\n  contacten"), "contacten"),
+        (KERNPROFIEL, TYPERING.replace(" • vakkennis", " • kennis van de\n  kaders"), "kaders"),
+    ],
+)
+def test_an_indented_word_that_names_a_later_or_earlier_heading_continues_the_line_above(
+    kernprofiel, typering, continued
+):
+    parsed = source_parser.parse(page(kernprofiel, typering))
+
+    [placement] = [p for p in parsed.placements if p.text == continued]
+    assert placement.kind == PlacementKind.CONTINUATION
+    assert [s.kind for s in parsed.typeringen[0].sections] == list(TyperingSectionKind)[:5]
+
+
+def test_examples_need_what_they_are_examples_of_and_stay_in_the_results():
+    kernprofiel = KERNPROFIEL.replace(
+        " • Adviezen zijn tijdig geleverd", "Voorbeelden:\n • Adviezen zijn tijdig geleverd"
+    )
+    kernprofiel = kernprofiel.replace(" • Onderneemt actie", "Voorbeeld: belt een collega\n • Onderneemt actie")
+
+    parsed = source_parser.parse(page(kernprofiel))
+
+    assert parsed.kernprofiel.examples == []
+    assert [item.kind for item in parsed.kernprofiel.results[0].items] == [LineKind.INTRO, LineKind.BULLET]
+    assert [item.kind for item in parsed.kernprofiel.indicators[1].items] == [LineKind.PLAIN, LineKind.BULLET]
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["22O22 22222 22 22 (28)", "2a2b2 22222 22 22 (28)", "Variant 2. 22x22 22222 22 22 (28)", "22222 22222 22 22 (2S)"],
+)
+def test_a_code_with_a_letter_among_its_digits_is_refused(code):
+    text = page(typering=TYPERING.replace("33333 33333 33 33 (42)", code))
+
+    with pytest.raises(SourceError, match="past hier niet; verwacht na ‘Functietypering’ de FUWASYS-code") as raised:
+        source_parser.parse(text)
+
+    assert raised.value.line_no == text.splitlines().index(code) + 1
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            page() + "Gedragsindicatoren\n • na de typeringen\n",
+            35,
+            "‘Gedragsindicatoren’ staat na de functietyperingen",
+        ),
+        (page() + "Kwaliteitenprofielen\nErvaring\n • x\n", 35, "‘Kwaliteitenprofielen’ staat na de functietyperingen"),
+        (f"Resultaten\nFunctietyperingen\n{TYPERING}", 1, "het kernprofiel heeft geen resultaatgebieden"),
+        (page(typering=TYPERING.replace("Schaal 9", "Schaal ²")), 24, "‘Schaal ²’: verwacht ‘Schaal’ met een getal"),
+        (page(typering=TYPERING.replace("Schaal 9", "Schaal 9 (senior)")), 24, "verwacht ‘Schaal’ met een getal"),
+    ],
+)
+def test_parts_out_of_their_order_and_odd_schalen_are_refused(text, line, message):
+    with pytest.raises(SourceError, match=message) as raised:
+        source_parser.parse(text)
+
+    assert raised.value.line_no == line
+
+
+def test_lines_are_counted_by_their_line_breaks_only():
+    text = page().replace("Omgeving\n", "Omgeving\x0c\n", 1).replace("Werkt nauwkeurig", "Werkt\x0bnauw\u2028keurig")
+    text = text.replace("\n", "\r\n").replace("Schaal 9", "Schaal 19")
+
+    with pytest.raises(SourceError) as raised:
+        source_parser.parse(text)
+
+    assert raised.value.line_no == text.split("\r\n").index("Schaal 19") + 1
+
+
+@pytest.mark.parametrize("form", ["Schaal 9.", "Schaal 9:", "schaal: 9", "(schaal 9)"])
+def test_a_schaal_may_carry_punctuation(form):
+    [typering] = source_parser.parse(page(typering=TYPERING.replace("Schaal 9", form))).typeringen
+
+    assert typering.schaal == 9
+
+
+def test_a_schaal_on_the_typerings_heading_may_be_repeated_on_a_line_of_its_own():
+    typering = TYPERING.replace("Functietypering\n", "Functietypering (schaal 9)\n")
+
+    [parsed] = source_parser.parse(page(typering=typering)).typeringen
+
+    assert parsed.schaal == 9
+
+
+def test_word_processor_bullets_and_numbered_items_are_items():
+    typering = TYPERING.replace(
+        " • adviezen opgesteld", "o\tadviezen opgesteld\n\uf076 notities\n1. eerste stap\n2) tweede stap"
+    )
+
+    results = section(source_parser.parse(page(typering=typering)), TyperingSectionKind.RESULTS)
+
+    assert items(results) == [
+        (LineKind.BULLET, "adviezen opgesteld", []),
+        (LineKind.BULLET, "notities", []),
+        (LineKind.PLAIN, "1. eerste stap", []),
+        (LineKind.PLAIN, "2) tweede stap", []),
+    ]
+    assert [s.sub_label for s in results] == [""]
+
+
+def test_competencies_may_go_on_and_carry_a_footnote():
+    kernprofiel = KERNPROFIEL.replace(
+        " • samenwerken\n",
+        " • samenwerken*\n  (senior)\n • schriftelijke uitdrukkings-\n   vaardigheid\n*) alleen voor coördinatoren\n",
+    )
+
+    competencies = source_parser.parse(page(kernprofiel)).kernprofiel.competencies
+
+    assert items([source_parser.Section("competenties", "", 1, items=competencies)]) == [
+        (LineKind.BULLET, "samenwerken*", ["(senior)"]),
+        (LineKind.BULLET, "schriftelijke uitdrukkings-", ["vaardigheid"]),
+        (LineKind.FOOTNOTE, "*) alleen voor coördinatoren", []),
+    ]
+
+
+@pytest.mark.parametrize(
+    "label", ["Kwaliteitenprofielen vergelijke", "Vergelijk kwaliteitenprofielen", "FUNCTIETYPERINGEN VERGELIJKEN"]
+)
+def test_misspelled_link_labels_of_the_site_are_no_content(label):
+    text = f"{KERNPROFIEL}Kwaliteitenprofielen\n{label}\nErvaring\n • veel\nFunctietyperingen\n{TYPERING}"
+
+    parsed = source_parser.parse(text)
+
+    assert [p.kind for p in parsed.placements if p.text == label] == [PlacementKind.LINK]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"), [("Denk- en werkniveau", "werk_en_denkniveau"), ("Overige kennis", "overige_kennis")]
+)
+def test_more_spellings_of_profile_headings(heading, kind):
+    text = f"{KERNPROFIEL}Ervaring\n • veel\n{heading}\n • iets\nFunctietyperingen\n{TYPERING}"
+
+    assert [s.kind for s in source_parser.parse(text).quality_profiles[0].sections] == ["ervaring", kind]

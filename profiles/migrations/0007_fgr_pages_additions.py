@@ -579,4 +579,40 @@ class Migration(migrations.Migration):
             model_name="typeringcode",
             constraint=models.UniqueConstraint(fields=("typering", "position"), name="unique_typering_code_position"),
         ),
+        migrations.AddField(
+            model_name="groupcompetency",
+            name="note",
+            field=models.TextField(
+                blank=True,
+                help_text="Een regel als ‘*) alleen voor senioren’ die in de bron onder deze staat.",
+                verbose_name="voetnoot",
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalgroupcompetency",
+            name="note",
+            field=models.TextField(
+                blank=True,
+                help_text="Een regel als ‘*) alleen voor senioren’ die in de bron onder deze staat.",
+                verbose_name="voetnoot",
+            ),
+        ),
+        migrations.AddField(
+            model_name="historicalqualityprofilecompetency",
+            name="note",
+            field=models.TextField(
+                blank=True,
+                help_text="Een regel als ‘*) alleen voor senioren’ die in de bron onder deze staat.",
+                verbose_name="voetnoot",
+            ),
+        ),
+        migrations.AddField(
+            model_name="qualityprofilecompetency",
+            name="note",
+            field=models.TextField(
+                blank=True,
+                help_text="Een regel als ‘*) alleen voor senioren’ die in de bron onder deze staat.",
+                verbose_name="voetnoot",
+            ),
+        ),
     ]
