@@ -68,7 +68,12 @@ KINDS = (
     Kind(FunctionGroup, group_id=lambda r: r.id, where=lambda r: "Functiegroep"),
     Kind(Result, ("area",), lambda r: r.group_id, lambda r: f"Resultaten, {r.area}"),
     Kind(BehaviouralIndicator, ("area",), lambda r: r.group_id, lambda r: f"Gedragsindicatoren, {r.area}"),
-    Kind(KernprofielHeading, ("area",), lambda r: r.group_id, lambda r: f"Kopje van resultaatgebied {r.area}"),
+    Kind(
+        KernprofielHeading,
+        ("area",),
+        lambda r: r.group_id,
+        lambda r: f"Kopje van resultaatgebied {r.area}" if r.area_id else "Kopje van het kernprofiel",
+    ),
     Kind(Competency, where=lambda r: "Competentie"),
     Kind(GroupCompetency, (), lambda r: r.group_id, lambda r: "Competenties van het kernprofiel"),
     Kind(FocusArea, where=lambda r: "Aandachtsgebied"),
