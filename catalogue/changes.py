@@ -21,11 +21,13 @@ from profiles.models import (
     FunctionGroup,
     FunctionTypering,
     GroupCompetency,
+    KernprofielHeading,
     QualityProfile,
     QualityProfileCompetency,
     QualityProfileLine,
     QualityProfileSection,
     Result,
+    TyperingCode,
     TyperingLine,
     TyperingSection,
 )
@@ -66,6 +68,12 @@ KINDS = (
     Kind(FunctionGroup, group_id=lambda r: r.id, where=lambda r: "Functiegroep"),
     Kind(Result, ("area",), lambda r: r.group_id, lambda r: f"Resultaten, {r.area}"),
     Kind(BehaviouralIndicator, ("area",), lambda r: r.group_id, lambda r: f"Gedragsindicatoren, {r.area}"),
+    Kind(
+        KernprofielHeading,
+        ("area",),
+        lambda r: r.group_id,
+        lambda r: f"Kopje van resultaatgebied {r.area}" if r.area_id else "Kopje van het kernprofiel",
+    ),
     Kind(Competency, where=lambda r: "Competentie"),
     Kind(GroupCompetency, (), lambda r: r.group_id, lambda r: "Competenties van het kernprofiel"),
     Kind(FocusArea, where=lambda r: "Aandachtsgebied"),
@@ -84,6 +92,7 @@ KINDS = (
         lambda r: f"{_profile_schaal(r.profile)}, competenties",
     ),
     Kind(FunctionTypering, (), lambda r: r.group_id, lambda r: "Functietypering"),
+    Kind(TyperingCode, ("typering",), _via("typering", "group_id"), lambda r: _typering_schaal(r.typering)),
     Kind(TyperingSection, ("typering",), _via("typering", "group_id"), lambda r: _typering_schaal(r.typering)),
     Kind(
         TyperingLine,
@@ -161,7 +170,7 @@ def _change(kind: Kind, record, changed: list[FieldChange], groups: dict) -> Cha
 
 
 def _label(record) -> str:
-    for name in ("text", "label", "name"):
+    for name in ("text", "label", "name", "code"):
         if getattr(record, name, ""):
             return getattr(record, name)
     return f"schaal {record.schaal}"

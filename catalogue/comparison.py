@@ -8,12 +8,12 @@ word against the cell to its left. The templates and the CSV only loop over the 
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from profiles import fuwasys
+from profiles import fuwasys, vocabulary
 from profiles.models import FunctionTypering, QualityProfile, QualityProfileSection, TyperingSection, descents_by_schaal
 from profiles.textdiff import Segment, align, same_text, word_diff
 
 TYPERING_ORDER = [kind for kind, _ in TyperingSection.Kind.choices]
-SUB_AREA_ORDER = [value for value, _ in TyperingSection.SubArea.choices]
+SUB_AREA_ORDER = [sub_area.key for sub_area in vocabulary.KNOWN_SUB_AREAS]
 QUALITY_ORDER = [
     QualityProfileSection.Kind.EXPERIENCE,
     QualityProfileSection.Kind.THINKING_LEVEL,
@@ -84,6 +84,8 @@ class Score:
     delta: int | None  # against the nearest column to the left whose scores can be read
     compared_with: int | None = None  # that column's schaal
     skipped: bool = False  # whether that column is not the one directly to the left
+    # The scores of the schaal's other variants, as (label, score): the column compares its first readable code.
+    variants: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def descends(self) -> bool:
@@ -105,6 +107,7 @@ class KenmerkRow:
 
 @dataclass
 class CodeCell:
+    label: str
     code: str
     is_valid: bool
     problems: tuple[str, ...]
@@ -113,7 +116,7 @@ class CodeCell:
 @dataclass
 class Comparison:
     schalen: list[int]
-    codes: list[CodeCell | None]
+    codes: list[list[CodeCell]]  # per column, each code of the schaal (several when it has variants)
     kenmerken: list[KenmerkRow]
     typering_parts: list[Part]
     quality_parts: list[Part]
@@ -145,11 +148,13 @@ def compare(schalen: list[int], typeringen: list[FunctionTypering], profiles: li
     columns_q = [profile_by_schaal.get(schaal) for schaal in schalen]
     return Comparison(
         schalen=schalen,
-        codes=[_code_cell(typering) for typering in columns_t],
+        codes=[_code_cells(typering) for typering in columns_t],
         kenmerken=_kenmerk_rows(schalen, columns_t),
         descents=[
             message
-            for messages in descents_by_schaal([(t.schaal, t.fuwasys_code) for t in columns_t if t]).values()
+            for messages in descents_by_schaal(
+                [(t.schaal, code.code) for t in columns_t if t for code in t.codes.all()]
+            ).values()
             for message in messages
         ],
         typering_parts=_parts([_typering_items(t) for t in columns_t], _typering_sort_key),
@@ -171,14 +176,12 @@ def _typering_items(typering: FunctionTypering | None) -> ColumnParts:
     parts: ColumnParts = {}
     for section in typering.sections.all() if typering else []:
         if section.kind == TyperingSection.Kind.RESULTS:
-            sub_area = section.sub_area or f"eigen:{section.sub_area_label.casefold()}"
-            key = f"resultaten:{sub_area}"
-            name = section.get_sub_area_display() if section.sub_area else section.sub_area_label
+            key = f"resultaten:{section.sub_area or vocabulary.sub_area_key(section.sub_area_label)}"
+            name = section.sub_area_name
             label, source_label = f"Resultaten: {name}" if name else "Resultaten", section.sub_area_label
         else:
             key, label, source_label = section.kind, section.get_kind_display(), section.label
-        texts = [*section.intro.splitlines(), *(_line_text(line) for line in section.lines.all())]
-        _add(parts, key, label, source_label, texts)
+        _add(parts, key, label, source_label, [_line_text(line) for line in section.lines.all()])
     return parts
 
 
@@ -192,7 +195,8 @@ def _quality_items(profile: QualityProfile | None) -> ColumnParts:
         label = f"{section.get_kind_display()}: {focus}" if focus else section.get_kind_display()
         source_label = f"{section.label} {section.focus_area_label}".strip()
         _add(parts, key, label, source_label, [_line_text(line) for line in section.lines.all()])
-    _add(parts, "competenties", "Competenties", "Competenties", [link.label for link in profile.competency_links.all()])
+    competencies = [text for link in profile.competency_links.all() for text in (link.preceded_by, link.label) if text]
+    _add(parts, "competenties", "Competenties", profile.competencies_label or "Competenties", competencies)
     return parts
 
 
@@ -203,22 +207,24 @@ def _add(parts: ColumnParts, key: str, label: str, source_label: str, texts: lis
         parts[key] = (label, source_label, list(texts))
 
 
-def _typering_sort_key(key: str) -> tuple:
+def _typering_sort_key(key: str, appearance: int) -> tuple:
+    """Sections in the FGR's order; Resultaten's known sub-areas first, then the others as they first appear."""
     kind, _, sub_area = key.partition(":")
     sub_order = SUB_AREA_ORDER.index(sub_area) if sub_area in SUB_AREA_ORDER else len(SUB_AREA_ORDER)
-    return (TYPERING_ORDER.index(kind), sub_order)
+    return (TYPERING_ORDER.index(kind), sub_order, appearance)
 
 
-def _quality_sort_key(key: str) -> tuple:
+def _quality_sort_key(key: str, appearance: int) -> tuple:
     kind, _, focus = key.partition(":")
-    return (QUALITY_ORDER.index(kind), focus)
+    return (QUALITY_ORDER.index(kind), focus, appearance)
 
 
 # -- aligning and diffing -------------------------------------------------------------------------------------
 
 
 def _parts(columns: list[ColumnParts], sort_key) -> list[Part]:
-    keys = sorted({key for column in columns for key in column}, key=sort_key)
+    appearance = {key: index for index, key in enumerate(dict.fromkeys(key for column in columns for key in column))}
+    keys = sorted(appearance, key=lambda key: sort_key(key, appearance[key]))
     return [_part(key, columns) for key in keys]
 
 
@@ -259,22 +265,31 @@ def _cell(left: str | None, text: str | None) -> Cell:
 # -- FUWASYS --------------------------------------------------------------------------------------------------
 
 
-def _code_cell(typering: FunctionTypering | None) -> CodeCell | None:
+def _code_cells(typering: FunctionTypering | None) -> list[CodeCell]:
     if typering is None:
-        return None
-    problems = typering.fuwasys_problems
-    return CodeCell(typering.fuwasys_code, not problems, problems)
+        return []
+    return [CodeCell(code.label, code.code, not code.problems, code.problems) for code in typering.codes.all()]
+
+
+def _readable_scores(typering: FunctionTypering | None) -> list[tuple[str, dict[int, int]]]:
+    """Per code of the typering that has scores, its label and its scores by kenmerk number."""
+    found = []
+    for code in typering.codes.all() if typering else []:
+        scores = {score.characteristic.number: score.score for score in code.scores.all()}
+        if scores:
+            found.append((code.label, scores))
+    return found
 
 
 def _kenmerk_rows(schalen: list[int], typeringen: list[FunctionTypering | None]) -> list[KenmerkRow]:
-    scores = [
-        {score.characteristic.number: score.score for score in typering.scores.all()} if typering else {}
-        for typering in typeringen
-    ]
+    columns = [_readable_scores(typering) for typering in typeringen]
     rows = []
     for kenmerk in fuwasys.KENMERKEN:
-        values = [column.get(kenmerk.number) for column in scores]
-        rows.append(KenmerkRow(kenmerk.number, kenmerk.name, kenmerk.group.label, _scores(schalen, values)))
+        values = [codes[0][1].get(kenmerk.number) if codes else None for codes in columns]
+        scores = _scores(schalen, values)
+        for score, codes in zip(scores, columns, strict=True):
+            score.variants = [(label, found[kenmerk.number]) for label, found in codes[1:] if kenmerk.number in found]
+        rows.append(KenmerkRow(kenmerk.number, kenmerk.name, kenmerk.group.label, scores))
     return rows
 
 

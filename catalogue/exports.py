@@ -29,13 +29,12 @@ def comparison_rows(comparison: Comparison) -> list[list[str]]:
             header.append(f"Verschil met schaal {comparison.schalen[index - 1]}")
     rows = [header]
     code_row = ["FUWASYS-code", ""]
-    for index, code in enumerate(comparison.codes):
-        code_row.append(code.code if code else "")
+    for index, codes in enumerate(comparison.codes):
+        code_row.append("; ".join(f"{code.label} {code.code}".strip() for code in codes))
         if index:
-            previous = comparison.codes[index - 1]
-            code_row.append(
-                "" if code is None or previous is None else ("gelijk" if code.code == previous.code else "gewijzigd")
-            )
+            previous = [code.code for code in comparison.codes[index - 1]]
+            current = [code.code for code in codes]
+            code_row.append("" if not codes or not previous else ("gelijk" if current == previous else "gewijzigd"))
     rows.append(code_row)
     for kenmerk in comparison.kenmerken:
         row = [f"FUWASYS-kenmerk {kenmerk.number}: {kenmerk.name}", kenmerk.group]

@@ -54,7 +54,7 @@ class SearchLine(models.Model):
         return self.text
 
     def get_absolute_url(self):
-        if self.part == self.Part.GROUP:
+        if self.part == self.Part.GROUP and self.section_kind != "doel":
             return self.group.get_absolute_url()
         if self.schaal is None:
             return f"{self.group.get_absolute_url()}#{self.id}"
@@ -65,8 +65,9 @@ class SearchLine(models.Model):
     def location(self) -> str:
         """Where the line stands, in words: 'Functietypering schaal 6, Resultaten, ICT'."""
         if self.part == self.Part.GROUP:
-            return "Naam van de functiegroep"
+            return "Doel van de functiegroep" if self.section_kind == "doel" else "Naam van de functiegroep"
         if self.schaal is None:
-            return ", ".join(filter(None, ["Kernprofiel", self.get_part_display(), self.area and self.area.name]))
+            area = self.area.name if self.area else self.section_label
+            return ", ".join(filter(None, ["Kernprofiel", self.get_part_display(), area]))
         label = self.section_label.rstrip(":")
         return ", ".join(filter(None, [f"{self.get_part_display()} schaal {self.schaal}", label, self.sub_label]))

@@ -10,9 +10,12 @@ from itertools import groupby
 from profiles.models import (
     FunctionGroup,
     FunctionTypering,
+    KernprofielList,
+    LineKind,
     QualityProfile,
     QualityProfileSection,
     ResultArea,
+    TyperingCode,
     descents_by_schaal,
 )
 
@@ -21,9 +24,36 @@ EDUCATION_KINDS = {QualityProfileSection.Kind.THINKING_LEVEL, QualityProfileSect
 
 
 @dataclass
+class LineBlock:
+    """A run of a list as the page shows it: an intro line, a footnote, or the lines of one <ul>."""
+
+    kind: str  # "intro", "footnote" or "list"
+    lines: list
+
+    @property
+    def line(self):
+        return self.lines[0]
+
+
+def line_blocks(lines) -> list[LineBlock]:
+    """Lines in order, with each intro and footnote on its own and the lines between them in one list."""
+    blocks: list[LineBlock] = []
+    for line in lines:
+        if line.kind in (LineKind.INTRO, LineKind.FOOTNOTE):
+            blocks.append(LineBlock("intro" if line.kind == LineKind.INTRO else "footnote", [line]))
+        elif blocks and blocks[-1].kind == "list":
+            blocks[-1].lines.append(line)
+        else:
+            blocks.append(LineBlock("list", [line]))
+    return blocks
+
+
+@dataclass
 class AreaLines:
     area: ResultArea
+    label: str  # the heading as the source writes it
     lines: list
+    blocks: list[LineBlock]
 
 
 @dataclass
@@ -31,6 +61,9 @@ class Kernprofiel:
     results: list[AreaLines]
     indicators: list[AreaLines]
     competencies: list
+    examples: list[str]
+    # The headings of Resultaten, Gedragsindicatoren and Competenties as the source writes them.
+    labels: dict[str, str]
 
 
 @dataclass
@@ -38,8 +71,8 @@ class Part:
     """One sub-area (typering) or aandachtsgebied (kwaliteitenprofiel) of a block, or the whole block."""
 
     label: str
-    intro: list[str]
     lines: list
+    blocks: list[LineBlock]
 
 
 @dataclass
@@ -60,12 +93,20 @@ class ScoreGroup:
 
 
 @dataclass
-class FuwasysDisplay:
+class CodeDisplay:
+    """One FUWASYS code as published, with its scores (when they can be read) and what is wrong with it."""
+
+    label: str
     code: str
     is_valid: bool
     problems: tuple[str, ...]
     score_groups: list[ScoreGroup]
     total: int | None
+
+
+@dataclass
+class FuwasysDisplay:
+    codes: list[CodeDisplay]
     descents: list[str] = field(default_factory=list)
 
 
@@ -88,22 +129,40 @@ class Schaal:
 
 
 def kernprofiel(group: FunctionGroup) -> Kernprofiel:
+    headings = list(group.headings.all())
+    labels = {part.value: part.label for part in KernprofielList}
+    labels |= {heading.part: heading.label for heading in headings if heading.area_id is None}
     return Kernprofiel(
-        results=_by_area(group.results.all()),
-        indicators=_by_area(group.indicators.all()),
+        results=_by_area(group.results.all(), headings, KernprofielList.RESULTS),
+        indicators=_by_area(group.indicators.all(), headings, KernprofielList.INDICATORS),
         competencies=list(group.competency_links.all()),
+        examples=group.examples.splitlines(),
+        labels=labels,
     )
 
 
-def _by_area(lines) -> list[AreaLines]:
-    return [AreaLines(area, list(items)) for area, items in groupby(lines, key=lambda line: line.area)]
+def _by_area(lines, headings, part: str) -> list[AreaLines]:
+    """The lines per resultaatgebied under the source's heading; an area with a heading but no lines too."""
+    lines_by_area: dict[ResultArea, list] = {}
+    for line in lines:
+        lines_by_area.setdefault(line.area, []).append(line)
+    headings = [heading for heading in headings if heading.part == part and heading.area_id is not None]
+    areas = {area.pk: area for area in lines_by_area} | {heading.area_id: heading.area for heading in headings}
+    labels = {heading.area_id: heading.label for heading in headings}
+    return [
+        AreaLines(area, labels.get(area.pk, area.name), items, line_blocks(items))
+        for area in sorted(areas.values(), key=lambda area: area.position)
+        for items in [lines_by_area.get(area, [])]
+    ]
 
 
 def schalen(typeringen, profiles) -> list[Schaal]:
     """One entry per schaal that has a typering or a kwaliteitenprofiel, ascending."""
     typering_by_schaal = {typering.schaal: typering for typering in typeringen}
     profile_by_schaal = {profile.schaal: profile for profile in profiles}
-    descents = descents_by_schaal([(t.schaal, t.fuwasys_code) for t in typering_by_schaal.values()])
+    descents = descents_by_schaal(
+        [(t.schaal, code.code) for t in typering_by_schaal.values() for code in t.codes.all()]
+    )
     return [
         schaal(number, typering_by_schaal.get(number), profile_by_schaal.get(number), descents.get(number, []))
         for number in sorted(typering_by_schaal.keys() | profile_by_schaal.keys())
@@ -119,7 +178,7 @@ def schaal(
         profile=profile,
         typering_blocks=_blocks(typering.sections.all(), sub_label="sub_area_label") if typering else [],
         profile_blocks=_profile_blocks(profile) if profile else [],
-        fuwasys=fuwasys_display(typering, descents) if typering else None,
+        fuwasys=FuwasysDisplay([code_display(code) for code in typering.codes.all()], descents) if typering else None,
     )
 
 
@@ -127,10 +186,10 @@ def _blocks(sections, *, sub_label: str) -> list[Block]:
     """Consecutive sections under the same heading become one block with a part per sub-label."""
     blocks: list[Block] = []
     for (kind, label), group in groupby(sections, key=lambda section: (section.kind, section.label)):
-        parts = [
-            Part(getattr(section, sub_label), getattr(section, "intro", "").splitlines(), list(section.lines.all()))
-            for section in group
-        ]
+        parts = []
+        for section in group:
+            lines = list(section.lines.all())
+            parts.append(Part(getattr(section, sub_label), lines, line_blocks(lines)))
         blocks.append(Block(kind, label, parts))
     return blocks
 
@@ -148,17 +207,18 @@ def _profile_blocks(profile: QualityProfile) -> list[Block]:
         (i for i, block in enumerate(shaped) if block.kind == QualityProfileSection.Kind.DEPARTMENT_COMPETENCIES),
         len(shaped),
     )
-    shaped.insert(position, Block("competenties", "Competenties", [Part("", [], list(profile.competency_links.all()))]))
+    links = list(profile.competency_links.all())
+    shaped.insert(position, Block("competenties", profile.competencies_label or "Competenties", [Part("", links, [])]))
     return shaped
 
 
-def fuwasys_display(typering: FunctionTypering, descents: list[str]) -> FuwasysDisplay:
-    problems = typering.fuwasys_problems
+def code_display(code: TyperingCode) -> CodeDisplay:
+    problems = code.problems
     groups = [
         ScoreGroup(label, list(items))
-        for label, items in groupby(typering.scores.all(), key=lambda score: score.characteristic.get_group_display())
+        for label, items in groupby(code.scores.all(), key=lambda score: score.characteristic.get_group_display())
     ]
-    return FuwasysDisplay(typering.fuwasys_code, not problems, problems, groups, typering.fuwasys_total, descents)
+    return CodeDisplay(code.label, code.code, not problems, problems, groups, code.total)
 
 
 @dataclass

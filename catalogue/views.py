@@ -12,6 +12,7 @@ from profiles.models import (
     FunctionGroup,
     GroupCompetency,
     QualityProfileCompetency,
+    TyperingCode,
     descents_by_schaal,
 )
 
@@ -55,7 +56,8 @@ def _schaal_context(slug, schaal) -> dict:
     typering = group.typeringen.with_content().filter(schaal=schaal).first()
     profile = group.quality_profiles.with_content().filter(schaal=schaal).first()
     position = numbers.index(schaal)
-    descents = descents_by_schaal(list(group.typeringen.order_by().values_list("schaal", "fuwasys_code")))
+    codes = TyperingCode.objects.filter(typering__group=group).order_by("typering__schaal", "position")
+    descents = descents_by_schaal(list(codes.values_list("typering__schaal", "code")))
     return {
         "group": group,
         "kernprofiel": presenters.kernprofiel(group),

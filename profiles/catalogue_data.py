@@ -20,6 +20,7 @@ CONTENT_LABELS = (
     "profiles.functiongroup",
     "profiles.result",
     "profiles.behaviouralindicator",
+    "profiles.kernprofielheading",
     "profiles.competency",
     "profiles.groupcompetency",
     "profiles.focusarea",
@@ -28,6 +29,7 @@ CONTENT_LABELS = (
     "profiles.qualityprofileline",
     "profiles.qualityprofilecompetency",
     "profiles.functiontypering",
+    "profiles.typeringcode",
     "profiles.typeringscore",
     "profiles.typeringsection",
     "profiles.typeringline",
@@ -41,12 +43,21 @@ class Source:
     name: str
     family: str
     fgr_id: int | None
+    purpose: str = ""
+    thinking_level: str = ""
 
 
 def sources() -> list[Source]:
     manifest = tomllib.loads((settings.FIXTURE_DIR / "sources.toml").read_text(encoding="utf-8"))
     return [
-        Source(settings.FIXTURE_DIR / entry["source"], entry["name"], entry["family"], entry.get("fgr_id"))
+        Source(
+            settings.FIXTURE_DIR / entry["source"],
+            entry["name"],
+            entry["family"],
+            entry.get("fgr_id"),
+            entry.get("purpose", ""),
+            entry.get("thinking_level", ""),
+        )
         for entry in manifest["group"]
     ]
 

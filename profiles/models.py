@@ -5,9 +5,9 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 
-from profiles import fuwasys
+from profiles import fuwasys, vocabulary
 from profiles.history import ContentHistory
-from profiles.source_parser import MAX_SCHAAL, MIN_SCHAAL
+from profiles.vocabulary import MAX_SCHAAL, MIN_SCHAAL
 
 SLUG_HELP = "Het deel van het webadres (URL), gemaakt uit de naam."
 
@@ -28,6 +28,11 @@ class FunctionFamilyQuerySet(models.QuerySet):
 class FunctionFamily(models.Model):
     name = models.CharField("naam", max_length=200, unique=True)
     slug = models.SlugField("slug", max_length=200, unique=True, help_text=SLUG_HELP)
+    description = models.TextField(
+        "omschrijving",
+        blank=True,
+        help_text="Wat de functiegroepen van deze familie gemeen hebben, zoals het FGR het zegt.",
+    )
 
     history = ContentHistory()
 
@@ -55,6 +60,7 @@ class FunctionGroupQuerySet(models.QuerySet):
         return self.prefetch_related(
             models.Prefetch("results", queryset=Result.objects.select_related("area")),
             models.Prefetch("indicators", queryset=BehaviouralIndicator.objects.select_related("area")),
+            models.Prefetch("headings", queryset=KernprofielHeading.objects.select_related("area")),
             models.Prefetch("competency_links", queryset=GroupCompetency.objects.select_related("competency")),
         )
 
@@ -69,6 +75,19 @@ class FunctionGroup(models.Model):
         blank=True,
         unique=True,
         help_text="Het nummer van de functiegroep in het FGR.",
+    )
+    purpose = models.TextField(
+        "doel",
+        blank=True,
+        help_text="De zin waarmee het FGR de functiegroep samenvat, zoals ‘Is verantwoordelijk voor …’.",
+    )
+    thinking_level = models.CharField(
+        "werk- en denkniveau", max_length=200, blank=True, help_text="Zoals het FGR het noemt, bijvoorbeeld ‘hbo, wo’."
+    )
+    examples = models.TextField(
+        "voorbeelden producten en/of diensten",
+        blank=True,
+        help_text="De alinea aan het eind van de resultaten van het kernprofiel, zoals de bron die schrijft.",
     )
 
     objects = FunctionGroupQuerySet.as_manager()
@@ -110,10 +129,18 @@ class ResultArea(models.Model):
         return self.name
 
 
+LineKind = models.TextChoices("LineKind", [(kind.name, (kind.value, kind.label)) for kind in vocabulary.LineKind])
+
+
 class Line(models.Model):
-    """One bullet of the source, with any unbulleted lines that continue it (one per line)."""
+    """One line of a list in the source (a bullet, or a line without one), with the indented lines that continue it.
+
+    Its kind says how it reads: a bullet, a plain line, the intro of the bullets under it, a connector such as
+    "en/of" between two bullets, or a footnote to the list.
+    """
 
     position = models.PositiveSmallIntegerField("volgorde")
+    kind = models.CharField("soort regel", max_length=20, choices=LineKind.choices, default=LineKind.BULLET)
     text = models.TextField("tekst")
     continuation = models.TextField(
         "vervolgregels",
@@ -153,6 +180,41 @@ class BehaviouralIndicator(Line):
         constraints = [models.UniqueConstraint(fields=["group", "area", "position"], name="unique_indicator_position")]
 
 
+KernprofielList = models.TextChoices(
+    "KernprofielList", [(part.name, (part.value, part.label)) for part in vocabulary.KernprofielList]
+)
+
+
+class KernprofielHeading(models.Model):
+    """A heading of a group's kernprofiel as the source writes it: of Resultaten, Gedragsindicatoren or Competenties
+    (no area), or of a resultaatgebied in Resultaten or Gedragsindicatoren."""
+
+    group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="headings", verbose_name="functiegroep")
+    part = models.CharField("onderdeel", max_length=20, choices=KernprofielList.choices)
+    area = models.ForeignKey(
+        ResultArea, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="resultaatgebied"
+    )
+    label = models.CharField("kopje", max_length=200, help_text="Het kopje zoals de bron het schrijft.")
+
+    history = ContentHistory()
+
+    class Meta:
+        ordering = ["group", "part", "area__position"]
+        verbose_name = "kopje van het kernprofiel"
+        verbose_name_plural = "kopjes van het kernprofiel"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "part", "area"], condition=models.Q(area__isnull=False), name="unique_area_heading"
+            ),
+            models.UniqueConstraint(
+                fields=["group", "part"], condition=models.Q(area__isnull=True), name="unique_part_heading"
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+
 class Competency(models.Model):
     """A competency of the shared vocabulary (Competentietaal Rijk)."""
 
@@ -180,6 +242,15 @@ class CompetencyLink(models.Model):
     competency = models.ForeignKey(Competency, models.PROTECT, related_name="+", verbose_name="competentie")
     position = models.PositiveSmallIntegerField("volgorde")
     label = models.CharField("tekst in de bron", max_length=200)
+    preceded_by = models.CharField(
+        "verbindingswoord ervoor",
+        max_length=50,
+        blank=True,
+        help_text="Een regel als ‘c.q.’ of ‘en/of’ die in de bron tussen de vorige competentie en deze staat.",
+    )
+    note = models.TextField(
+        "voetnoot", blank=True, help_text="Een regel als ‘*) alleen voor senioren’ die in de bron onder deze staat."
+    )
 
     history = ContentHistory(inherit=True)
 
@@ -243,6 +314,12 @@ class QualityProfile(models.Model):
         blank=True,
         help_text="Zoals in de bron, bijvoorbeeld ‘Opleiding: Rijk’.",
     )
+    competencies_label = models.CharField(
+        "kopje competenties",
+        max_length=200,
+        blank=True,
+        help_text="Zoals in de bron, bijvoorbeeld ‘Competenties’ of ‘Competenties uit het kernprofiel’.",
+    )
 
     objects = QualityProfileQuerySet.as_manager()
     history = ContentHistory()
@@ -264,19 +341,18 @@ class QualityProfile(models.Model):
 
 
 class QualityProfileSection(models.Model):
-    class Kind(models.TextChoices):
-        EXPERIENCE = "ervaring", "Ervaring"
-        THINKING_LEVEL = "werk_en_denkniveau", "Werk- en denkniveau"
-        EDUCATION_FIELD = "opleidingsrichting", "Opleidingsrichting en/of vakkennis"
-        OTHER_KNOWLEDGE = "overige_kennis", "Overige kennis en vaardigheden"
-        DEPARTMENT_EDUCATION = "opleiding_departementsspecifiek", "Opleiding departementsspecifiek"
-        DEPARTMENT_COMPETENCIES = "competenties_departementsspecifiek", "Competenties departementsspecifiek"
+    Kind = models.TextChoices("Kind", [(kind.name, (kind.value, kind.label)) for kind in vocabulary.QualitySectionKind])
 
     profile = models.ForeignKey(
         QualityProfile, models.CASCADE, related_name="sections", verbose_name="kwaliteitenprofiel"
     )
     kind = models.CharField("soort", max_length=40, choices=Kind.choices)
-    label = models.CharField("kopje", max_length=200, help_text="Het kopje zoals de bron het schrijft.")
+    label = models.CharField(
+        "kopje",
+        max_length=200,
+        blank=True,
+        help_text="Het kopje zoals de bron het schrijft; leeg als de regels direct onder ‘Opleiding’ staan.",
+    )
     focus_area = models.ForeignKey(
         FocusArea, models.PROTECT, null=True, blank=True, related_name="+", verbose_name="aandachtsgebied"
     )
@@ -297,7 +373,6 @@ class QualityProfileSection(models.Model):
 
 class QualityProfileLine(Line):
     section = models.ForeignKey(QualityProfileSection, models.CASCADE, related_name="lines", verbose_name="onderdeel")
-    bulleted = models.BooleanField("met opsommingsteken", default=True)
 
     class Meta:
         ordering = ["section", "position"]
@@ -355,21 +430,20 @@ class FunctionTyperingQuerySet(models.QuerySet):
     def with_content(self):
         return self.prefetch_related(
             "sections__lines",
-            models.Prefetch("scores", queryset=TyperingScore.objects.select_related("characteristic")),
+            models.Prefetch(
+                "codes",
+                queryset=TyperingCode.objects.prefetch_related(
+                    models.Prefetch("scores", queryset=TyperingScore.objects.select_related("characteristic"))
+                ),
+            ),
         )
 
 
 class FunctionTypering(models.Model):
-    """The description of one schaal of a group, with its FUWASYS code as the source publishes it."""
+    """The description of one schaal of a group, with the FUWASYS code(s) as the source publishes them."""
 
     group = models.ForeignKey(FunctionGroup, models.CASCADE, related_name="typeringen", verbose_name="functiegroep")
     schaal = models.PositiveSmallIntegerField("schaal", validators=SCHAAL_VALIDATORS)
-    fuwasys_code = models.CharField(
-        "FUWASYS-code",
-        max_length=100,
-        help_text="Precies zoals de bron de code schrijft, ook als die niet klopt.",
-    )
-    fuwasys_total = models.PositiveSmallIntegerField("vermeld totaal", null=True, blank=True)
 
     objects = FunctionTyperingQuerySet.as_manager()
     history = ContentHistory()
@@ -389,43 +463,82 @@ class FunctionTypering(models.Model):
     def get_absolute_url(self):
         return reverse("group-schaal", kwargs={"slug": self.group.slug, "schaal": self.schaal})
 
-    @property
-    def fuwasys(self) -> fuwasys.FuwasysCode:
-        return fuwasys.parse(self.fuwasys_code)
+
+class TyperingCodeQuerySet(models.QuerySet):
+    def with_problems(self):
+        """The codes that do not add up or cannot be read (checked in Python: the check is fuwasys's)."""
+        return self.filter(pk__in=[code.pk for code in self.only("code") if code.problems])
+
+
+class TyperingCode(models.Model):
+    """One FUWASYS code of a typering, exactly as published; a schaal with variants has one per variant."""
+
+    typering = models.ForeignKey(FunctionTypering, models.CASCADE, related_name="codes", verbose_name="functietypering")
+    position = models.PositiveSmallIntegerField("volgorde")
+    label = models.CharField(
+        "label", max_length=100, blank=True, help_text="Zoals in de bron, bijvoorbeeld ‘Variant 1.’; meestal leeg."
+    )
+    code = models.CharField(
+        "FUWASYS-code",
+        max_length=fuwasys.MAX_CODE_LENGTH,
+        help_text="Precies zoals de bron de code schrijft, ook als die niet klopt.",
+    )
+    total = models.PositiveSmallIntegerField("vermeld totaal", null=True, blank=True)
+
+    objects = TyperingCodeQuerySet.as_manager()
+    history = ContentHistory()
+
+    class Meta:
+        ordering = ["typering", "position"]
+        verbose_name = "FUWASYS-code"
+        verbose_name_plural = "FUWASYS-codes"
+        constraints = [models.UniqueConstraint(fields=["typering", "position"], name="unique_typering_code_position")]
+
+    def __str__(self):
+        return f"{self.label} {self.code}".strip()
 
     @property
-    def fuwasys_problems(self) -> tuple[str, ...]:
+    def parsed(self) -> fuwasys.FuwasysCode:
+        return fuwasys.parse(self.code)
+
+    @property
+    def problems(self) -> tuple[str, ...]:
         """Everything wrong with the code, in Dutch; a text that is no code at all says so."""
         try:
-            return self.fuwasys.problems
+            return self.parsed.problems
         except fuwasys.FuwasysSyntaxError as error:
             return (str(error),)
 
 
 def descents_by_schaal(codes: list[tuple[int, str]]) -> dict[int, list[str]]:
-    """Per schaal, the kenmerken whose score is lower than at the next-lower schaal with readable scores."""
-    readable = [(schaal, fuwasys.parse(code)) for schaal, code in codes if fuwasys.looks_like_code(code)]
+    """Per schaal, the kenmerken whose score is lower than at the next-lower schaal with readable scores.
+
+    `codes` holds (schaal, code) in the typeringen's order of codes: a schaal with variants is compared by its
+    first code that can be read.
+    """
+    first: dict[int, fuwasys.FuwasysCode] = {}
+    for schaal, code in codes:
+        if schaal not in first and fuwasys.looks_like_code(code) and fuwasys.parse(code).scores:
+            first[schaal] = fuwasys.parse(code)
     found: dict[int, list[str]] = {}
-    for descent in fuwasys.descents(readable):
+    for descent in fuwasys.descents(list(first.items())):
         found.setdefault(descent.higher_schaal, []).append(descent.message)
     return found
 
 
 class TyperingScore(models.Model):
-    typering = models.ForeignKey(
-        FunctionTypering, models.CASCADE, related_name="scores", verbose_name="functietypering"
-    )
+    code = models.ForeignKey(TyperingCode, models.CASCADE, related_name="scores", verbose_name="FUWASYS-code")
     characteristic = models.ForeignKey(Characteristic, models.PROTECT, related_name="+", verbose_name="kenmerk")
     score = models.PositiveSmallIntegerField("score")
 
     history = ContentHistory()
 
     class Meta:
-        ordering = ["typering", "characteristic__number"]
+        ordering = ["code", "characteristic__number"]
         verbose_name = "FUWASYS-score"
         verbose_name_plural = "FUWASYS-scores"
         constraints = [
-            models.UniqueConstraint(fields=["typering", "characteristic"], name="unique_typering_score"),
+            models.UniqueConstraint(fields=["code", "characteristic"], name="unique_code_score"),
             models.CheckConstraint(
                 condition=models.Q(score__gte=fuwasys.MIN_SCORE, score__lte=fuwasys.MAX_SCORE),
                 name="typering_score_range",
@@ -437,18 +550,9 @@ class TyperingScore(models.Model):
 
 
 class TyperingSection(models.Model):
-    class Kind(models.TextChoices):
-        DESCRIPTION = "algemene_omschrijving", "Algemene omschrijving"
-        RESULTS = "resultaten", "Resultaten"
-        LATITUDE = "speelruimte", "Speelruimte/kaders"
-        KNOWLEDGE = "kennis_vaardigheden", "Kennis en vaardigheden"
-        CONTACTS = "contacten", "Contacten"
-        EXAMPLES = "voorbeelden", "Voorbeelden producten en/of diensten"
-
-    class SubArea(models.TextChoices):
-        INFORMATION_MANAGEMENT = "informatiebeheer", "Informatiebeheer"
-        ICT = "ict", "ICT"
-        ENGINEERING = "techniek", "Techniek"
+    Kind = models.TextChoices(
+        "Kind", [(kind.name, (kind.value, kind.label)) for kind in vocabulary.TyperingSectionKind]
+    )
 
     typering = models.ForeignKey(
         FunctionTypering, models.CASCADE, related_name="sections", verbose_name="functietypering"
@@ -457,13 +561,12 @@ class TyperingSection(models.Model):
     label = models.CharField("kopje", max_length=200, help_text="Het kopje zoals de bron het schrijft.")
     sub_area_label = models.CharField("deelgebied in de bron", max_length=200, blank=True)
     sub_area = models.CharField(
-        "deelgebied",
-        max_length=20,
-        choices=SubArea.choices,
+        "deelgebied (sleutel)",
+        max_length=100,
         blank=True,
-        help_text="Het vaste deelgebied waarmee schalen naast elkaar worden gezet.",
+        help_text="Deelgebieden met dezelfde sleutel komen bij het vergelijken van schalen op één rij; "
+        "‘informatiebeheer’, ‘ict’ en ‘techniek’ zijn de bekende, andere zijn de woorden van het deelgebied.",
     )
-    intro = models.TextField("inleidende regels", blank=True)
     position = models.PositiveSmallIntegerField("volgorde")
 
     history = ContentHistory()
@@ -479,10 +582,14 @@ class TyperingSection(models.Model):
     def __str__(self):
         return f"{self.label} {self.sub_area_label}".strip()
 
+    @property
+    def sub_area_name(self) -> str:
+        """The name under which schalen line this sub-area up: a known sub-area's, else the source's label."""
+        return vocabulary.sub_area_label(self.sub_area) or self.sub_area_label
+
 
 class TyperingLine(Line):
     section = models.ForeignKey(TyperingSection, models.CASCADE, related_name="lines", verbose_name="onderdeel")
-    bulleted = models.BooleanField("met opsommingsteken", default=True)
 
     class Meta:
         ordering = ["section", "position"]

@@ -5,7 +5,7 @@ so that the data migration can use its historical models.
 """
 
 from profiles.fuwasys import KENMERKEN
-from profiles.source_parser import RESULT_AREAS
+from profiles.vocabulary import RESULT_AREAS
 
 
 def create_reference_data(result_area_model, characteristic_model) -> None:

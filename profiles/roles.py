@@ -8,6 +8,7 @@ EDITABLE_MODELS = (
     "functiongroup",
     "result",
     "behaviouralindicator",
+    "kernprofielheading",
     "competency",
     "groupcompetency",
     "focusarea",
@@ -16,6 +17,7 @@ EDITABLE_MODELS = (
     "qualityprofileline",
     "qualityprofilecompetency",
     "functiontypering",
+    "typeringcode",
     "typeringsection",
     "typeringline",
 )

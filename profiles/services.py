@@ -6,7 +6,7 @@ from collections.abc import Hashable, Sequence
 from django.db.models import F
 
 from profiles import fuwasys
-from profiles.models import Characteristic, FunctionTypering, TyperingScore, descents_by_schaal
+from profiles.models import Characteristic, TyperingCode, TyperingScore, descents_by_schaal
 
 # Positions are moved out of the way by this much before they are renumbered, so that no two rows of one list
 # ever share a position (the unique constraints) while the new order is written.
@@ -15,18 +15,18 @@ _PARKING_OFFSET = 10_000
 AT_THE_END = _PARKING_OFFSET
 
 
-def set_fuwasys_code(typering: FunctionTypering, code: str) -> fuwasys.FuwasysCode:
-    """Store `code` as published, with its stated total; raises fuwasys.FuwasysSyntaxError for a non-code."""
-    parsed = fuwasys.parse(code)
-    typering.fuwasys_code = code
-    typering.fuwasys_total = parsed.stated_total
+def set_fuwasys_code(code: TyperingCode, text: str) -> fuwasys.FuwasysCode:
+    """Store `text` as published, with its stated total; raises fuwasys.FuwasysSyntaxError for a non-code."""
+    parsed = fuwasys.parse(text)
+    code.code = text
+    code.total = parsed.stated_total
     return parsed
 
 
-def sync_scores(typering: FunctionTypering) -> None:
-    """Make the typering's 14 TyperingScore rows say what its code says (none for an unreadable code)."""
-    scores = typering.fuwasys.scores
-    existing = {score.characteristic_id: score for score in typering.scores.all()}
+def sync_scores(code: TyperingCode) -> None:
+    """Make the code's 14 TyperingScore rows say what it says (none for a code whose scores cannot be read)."""
+    scores = code.parsed.scores
+    existing = {score.characteristic_id: score for score in code.scores.all()}
     if scores is None:
         for score in existing.values():
             score.delete()
@@ -34,16 +34,17 @@ def sync_scores(typering: FunctionTypering) -> None:
     for characteristic, value in zip(Characteristic.objects.order_by("number"), scores, strict=True):
         row = existing.get(characteristic.pk)
         if row is None:
-            TyperingScore.objects.create(typering=typering, characteristic=characteristic, score=value)
+            TyperingScore.objects.create(code=code, characteristic=characteristic, score=value)
         elif row.score != value:
             row.score = value
             row.save()
 
 
-def group_descents(typering: FunctionTypering) -> list[str]:
-    """Kenmerken whose score goes down as the schaal goes up, across the typering's group."""
-    codes = FunctionTypering.objects.filter(group_id=typering.group_id).values_list("schaal", "fuwasys_code")
-    return [message for messages in descents_by_schaal(list(codes)).values() for message in messages]
+def group_descents(group_id: int) -> list[str]:
+    """Kenmerken whose score goes down as the schaal goes up, across a group's typeringen."""
+    codes = TyperingCode.objects.filter(typering__group_id=group_id).order_by("typering__schaal", "position")
+    pairs = list(codes.values_list("typering__schaal", "code"))
+    return [message for messages in descents_by_schaal(pairs).values() for message in messages]
 
 
 def new_positions(entries: Sequence[tuple[Hashable, int, bool]]) -> list[int]:

@@ -29,16 +29,19 @@ from profiles.models import (
     FunctionGroup,
     FunctionTypering,
     GroupCompetency,
+    KernprofielHeading,
     QualityProfile,
     QualityProfileCompetency,
     QualityProfileLine,
     QualityProfileSection,
     Result,
     ResultArea,
+    TyperingCode,
     TyperingLine,
     TyperingScore,
     TyperingSection,
 )
+from profiles.vocabulary import MAX_SCHAAL, MIN_SCHAAL, KernprofielList
 
 FAMILY_NAME = "Synthetisch (benchmark)"
 GROUP_NAME = "Synthetische functiegroep {number:04d}"
@@ -120,8 +123,8 @@ class _Pools:
 
     def _all_items(self):
         kern = self.parsed.kernprofiel
-        yield from kern.results.values()
-        yield from kern.indicators.values()
+        yield from (area.items for area in kern.results)
+        yield from (area.items for area in kern.indicators)
         yield from self.quality.values()
         yield from self.typering.values()
 
@@ -131,7 +134,7 @@ class _Generator:
         self.rng = rng
         source = catalogue_data.sources()[0]
         self.pools = _Pools(source_parser.parse(source.path.read_text(encoding="utf-8")))
-        self.areas = {area.name: area for area in ResultArea.objects.all()}
+        self.areas = {area.position: area for area in ResultArea.objects.all()}
         self.characteristics = list(Characteristic.objects.order_by("number"))
         self.family, _ = FunctionFamily.objects.get_or_create(name=FAMILY_NAME, defaults={"slug": slugify(FAMILY_NAME)})
         self.competencies = self._competencies()
@@ -171,14 +174,14 @@ class _Generator:
         lines = []
         for item in (self.rng.choice(pool) for _ in range(count)):
             continuation = "\n".join(self._text(line) for line in item.continuation)
-            lines.append({"text": self._text(item.text), "continuation": continuation, "bulleted": item.bulleted})
+            lines.append({"text": self._text(item.text), "continuation": continuation, "kind": item.kind})
         return lines
 
     # -- FUWASYS -----------------------------------------------------------------------------------
 
     def _scores(self, schalen: list[int]) -> list[list[int]]:
         """Consistent scores that rise with the schaal and never go down from one schaal to the next."""
-        level = 1 + 4 * (schalen[0] - source_parser.MIN_SCHAAL) / (source_parser.MAX_SCHAAL - source_parser.MIN_SCHAAL)
+        level = 1 + 4 * (schalen[0] - MIN_SCHAAL) / (MAX_SCHAAL - MIN_SCHAAL)
         scores = [
             min(fuwasys.MAX_SCORE, max(fuwasys.MIN_SCORE, round(level + self.rng.uniform(-0.7, 0.7))))
             for _ in range(fuwasys.SCORE_COUNT)
@@ -217,9 +220,9 @@ class _Generator:
             self._plan_group(name, rows)
         levels = [
             [FunctionGroup],
-            [Result, BehaviouralIndicator, GroupCompetency, QualityProfile, FunctionTypering],
-            [QualityProfileSection, QualityProfileCompetency, TyperingScore, TyperingSection],
-            [QualityProfileLine, TyperingLine],
+            [Result, BehaviouralIndicator, KernprofielHeading, GroupCompetency, QualityProfile, FunctionTypering],
+            [QualityProfileSection, QualityProfileCompetency, TyperingCode, TyperingSection],
+            [QualityProfileLine, TyperingScore, TyperingLine],
         ]
         for level in levels:
             for model in level:
@@ -233,11 +236,18 @@ class _Generator:
         rows[FunctionGroup].append(group)
 
         kern = parsed.kernprofiel
-        for model, per_area in ((Result, kern.results), (BehaviouralIndicator, kern.indicators)):
-            for area_name, items in per_area.items():
-                for position, line in enumerate(self._lines(items, len(items), KERN_SCALE), start=1):
-                    line.pop("bulleted")
-                    rows[model].append(model(group=group, area=self.areas[area_name], position=position, **line))
+        lists = (
+            (Result, KernprofielList.RESULTS, kern.results),
+            (BehaviouralIndicator, KernprofielList.INDICATORS, kern.indicators),
+        )
+        for model, part, areas in lists:
+            for area in areas:
+                area_record = self.areas[area.position]
+                rows[KernprofielHeading].append(
+                    KernprofielHeading(group=group, part=part, area=area_record, label=area.label)
+                )
+                for position, line in enumerate(self._lines(area.items, len(area.items), KERN_SCALE), start=1):
+                    rows[model].append(model(group=group, area=area_record, position=position, **line))
         for position, item in enumerate(rng.sample(kern.competencies, len(kern.competencies)), start=1):
             competency = self.competencies[item.text.casefold()]
             rows[GroupCompetency].append(
@@ -245,7 +255,7 @@ class _Generator:
             )
 
         count = len(parsed.typeringen)
-        lowest = rng.randint(source_parser.MIN_SCHAAL, source_parser.MAX_SCHAAL - count + 1)
+        lowest = rng.randint(MIN_SCHAAL, MAX_SCHAAL - count + 1)
         schalen = list(range(lowest, lowest + count))
         for schaal, template in zip(schalen, parsed.quality_profiles, strict=False):
             self._plan_quality_profile(group, schaal, template, rows)
@@ -253,7 +263,12 @@ class _Generator:
             self._plan_typering(group, schaal, template, scores, rows)
 
     def _plan_quality_profile(self, group, schaal: int, template: source_parser.QualityProfile, rows) -> None:
-        profile = QualityProfile(group=group, schaal=schaal, education_heading=template.education_heading)
+        profile = QualityProfile(
+            group=group,
+            schaal=schaal,
+            education_heading=template.education_heading,
+            competencies_label=template.competencies_label,
+        )
         rows[QualityProfile].append(profile)
         for position, section in enumerate(template.sections, start=1):
             record = QualityProfileSection(
@@ -279,12 +294,12 @@ class _Generator:
             )
 
     def _plan_typering(self, group, schaal: int, template: source_parser.Typering, scores: list[int], rows) -> None:
-        typering = FunctionTypering(
-            group=group, schaal=schaal, fuwasys_code=self._code(scores), fuwasys_total=sum(scores)
-        )
+        typering = FunctionTypering(group=group, schaal=schaal)
         rows[FunctionTypering].append(typering)
+        code = TyperingCode(typering=typering, position=1, code=self._code(scores), total=sum(scores))
+        rows[TyperingCode].append(code)
         rows[TyperingScore].extend(
-            TyperingScore(typering=typering, characteristic=characteristic, score=score)
+            TyperingScore(code=code, characteristic=characteristic, score=score)
             for characteristic, score in zip(self.characteristics, scores, strict=True)
         )
         for position, section in enumerate(template.sections, start=1):
@@ -294,7 +309,6 @@ class _Generator:
                 label=section.label,
                 sub_area_label=section.sub_label,
                 sub_area=section.sub_area,
-                intro="\n".join(self._text(line) for line in section.intro),
                 position=position,
             )
             rows[TyperingSection].append(record)

@@ -147,9 +147,24 @@ def redis_url():
 @pytest.fixture
 def descending_schaal_8(catalogue) -> FunctionGroup:
     """The catalogue with kenmerk 14 of schaal 8 lowered to 1 (2 at schaal 7), in its code and its score alike."""
-    typering = catalogue.typeringen.get(schaal=8)
-    digits = typering.fuwasys.digits[:13] + "1"
-    typering.fuwasys_code = f"{digits[:5]} {digits[5:10]} {digits[10:12]} {digits[12:]} ({sum(map(int, digits))})"
-    typering.save()
-    typering.scores.filter(characteristic__number=14).update(score=1)
+    code = catalogue.typeringen.get(schaal=8).codes.get()
+    digits = code.parsed.digits[:13] + "1"
+    code.code = f"{digits[:5]} {digits[5:10]} {digits[10:12]} {digits[12:]} ({sum(map(int, digits))})"
+    code.total = sum(map(int, digits))
+    code.save()
+    code.scores.filter(characteristic__number=14).update(score=1)
     return catalogue
+
+
+@pytest.fixture
+def corpus_group(catalogue):
+    """Import a document of tests/data/corpus, by its number ("07"), as a group of the family "Corpus"."""
+    from profiles.importer import GroupIdentity, import_group
+    from tests.test_corpus import ACCEPTED
+
+    def imported(number: str) -> FunctionGroup:
+        document = next(document for document in ACCEPTED if document.name.startswith(f"{number}-"))
+        identity = GroupIdentity(name=document.name, family="Corpus", purpose="Is verantwoordelijk voor een test.")
+        return import_group(document.path.read_text(encoding="utf-8"), identity).group
+
+    return imported

@@ -5,8 +5,8 @@ from django.contrib import admin
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from profiles.models import BehaviouralIndicator, FunctionTypering, Result, TyperingScore
-from tests.adminforms import form_data, inline_row, messages_of
+from profiles.models import BehaviouralIndicator, FunctionTypering, Result, TyperingCode, TyperingScore
+from tests.adminforms import form_data, inline_prefix, inline_row, messages_of
 
 SCHAAL_6_CODE = "322333222\xa0 22\xa0 22 (32)"
 
@@ -92,6 +92,7 @@ def test_a_new_result_without_a_position_goes_to_the_end_of_its_area(redacteur_c
     prefix = inline_row(page, Result, Result.objects.filter(group=catalogue).first().pk).rsplit("-", 1)[0]
     total = int(data[f"{prefix}-TOTAL_FORMS"])
     data.update({f"{prefix}-TOTAL_FORMS": str(total + 1), f"{prefix}-{total}-area": "2"})
+    data[f"{prefix}-{total}-kind"] = "opsomming"  # the select's first choice, as a browser sends it
     data[f"{prefix}-{total}-text"] = "Een nieuw resultaat"
 
     redacteur_client.post(change_url(catalogue), data)
@@ -111,8 +112,10 @@ def test_the_typering_form_shows_the_fourteen_scores_and_the_checks(redacteur_cl
 
 
 def save_code(client, typering, code):
+    """Change the typering's (first) code in its row on the typering's page, as an editor does."""
     page = client.get(change_url(typering))
-    return client.post(change_url(typering), {**form_data(page), "fuwasys_code": code}, follow=True)
+    row = inline_row(page, TyperingCode, typering.codes.first().pk)
+    return client.post(change_url(typering), {**form_data(page), f"{row}-code": code}, follow=True)
 
 
 def test_saving_an_inconsistent_code_warns_with_the_reasons_and_keeps_it(redacteur_client, catalogue):
@@ -120,24 +123,24 @@ def test_saving_an_inconsistent_code_warns_with_the_reasons_and_keeps_it(redacte
 
     response = save_code(redacteur_client, typering, "32332332232332 (40)")
 
-    typering.refresh_from_db()
-    assert (typering.fuwasys_code, typering.fuwasys_total) == ("32332332232332 (40)", 40)
+    code = typering.codes.get()
+    assert (code.code, code.total) == ("32332332232332 (40)", 40)
     warning = " ".join(messages_of(response))
     assert "Opgeslagen, maar de FUWASYS-code van schaal 7" in warning
     assert "De cijfers staan in groepen van 14 in plaats van 5, 5, 2, 2." in warning
     assert "De cijfers tellen op tot 36, niet tot het vermelde totaal 40." in warning
-    assert typering.scores.count() == 14  # still 14 readable scores
+    assert code.scores.count() == 14  # still 14 readable scores
 
 
 def test_correcting_a_code_keeps_the_scores_and_total_in_step(redacteur_client, catalogue):
-    typering = catalogue.typeringen.get(schaal=6)
-    assert not typering.scores.exists()
+    code = catalogue.typeringen.get(schaal=6).codes.get()
+    assert not code.scores.exists()
 
-    response = save_code(redacteur_client, typering, "32233 32222 22 22 (32)")
+    response = save_code(redacteur_client, code.typering, "32233 32222 22 22 (32)")
 
-    typering.refresh_from_db()
-    assert typering.fuwasys_total == 32
-    assert "".join(str(s) for s in typering.scores.values_list("score", flat=True)) == "32233322222222"
+    code.refresh_from_db()
+    assert code.total == 32
+    assert "".join(str(s) for s in code.scores.values_list("score", flat=True)) == "32233322222222"
     assert not [m for m in messages_of(response) if "klopt niet" in m]
 
 
@@ -148,8 +151,7 @@ def test_a_code_that_is_no_code_is_refused_in_dutch(redacteur_client, catalogue)
 
     assert response.status_code == 200
     assert "is geen FUWASYS-code" in response.content.decode()
-    typering.refresh_from_db()
-    assert typering.fuwasys_code != "onbekend"
+    assert typering.codes.get().code != "onbekend"
 
 
 def test_a_code_without_readable_scores_removes_the_scores(redacteur_client, catalogue):
@@ -157,13 +159,37 @@ def test_a_code_without_readable_scores_removes_the_scores(redacteur_client, cat
 
     save_code(redacteur_client, typering, "3233 (11)")
 
-    assert not TyperingScore.objects.filter(typering=typering).exists()
+    assert not TyperingScore.objects.filter(code__typering=typering).exists()
+
+
+def test_a_second_code_is_added_as_a_variant_with_its_own_scores(redacteur_client, catalogue):
+    typering = catalogue.typeringen.get(schaal=7)
+    page = redacteur_client.get(change_url(typering))
+    data = form_data(page)
+    prefix = inline_prefix(page, TyperingCode)
+    data[f"{prefix}-TOTAL_FORMS"] = "2"
+    data.update({f"{prefix}-1-label": "Variant 2.", f"{prefix}-1-code": "32332 33223 23 33 (37)"})
+    first_row = inline_row(page, TyperingCode, typering.codes.get().pk)
+    data[f"{first_row}-label"] = "Variant 1."
+
+    redacteur_client.post(change_url(typering), data)
+
+    codes = list(typering.codes.all())
+    assert [(code.position, str(code), code.total) for code in codes] == [
+        (1, "Variant 1. 32332\xa0 33223\xa0 23\xa0 32 (36)", 36),
+        (2, "Variant 2. 32332 33223 23 33 (37)", 37),
+    ]
+    assert codes[1].scores.get(characteristic__number=14).score == 3
+    schaal_page = redacteur_client.get(typering.get_absolute_url()).content.decode()
+    assert schaal_page.count('data-fuwasys="valid"') == 2
 
 
 def test_the_fuwasys_filter_lists_every_inconsistent_code(redacteur_client, catalogue):
     response = redacteur_client.get("/admin/profiles/functiontypering/", {"fuwasys": "onjuist"})
 
-    assert [t.fuwasys_code for t in response.context["cl"].result_list] == [SCHAAL_6_CODE]
+    assert [[str(c) for c in t.codes.all()] for t in response.context["cl"].result_list] == [[SCHAAL_6_CODE]]
+    codes = redacteur_client.get("/admin/profiles/typeringcode/", {"fuwasys": "onjuist"})
+    assert [code.code for code in codes.context["cl"].result_list] == [SCHAAL_6_CODE]
     groups = redacteur_client.get("/admin/profiles/functiongroup/", {"fuwasys": "onjuist"})
     assert list(groups.context["cl"].result_list) == [catalogue]
 
@@ -244,7 +270,7 @@ def test_the_typering_list_shows_whether_each_code_is_consistent(redacteur_clien
 
     assert response.status_code == 200
     assert FunctionTypering.objects.count() == len(response.context["cl"].result_list)
-    assert "Code klopt" in response.content.decode()
+    assert "Codes kloppen" in response.content.decode()
 
 
 @pytest.mark.postgres
@@ -290,8 +316,7 @@ def test_a_code_with_an_impossible_total_is_refused_not_a_server_error(redacteur
 
     assert response.status_code == 200
     assert "is geen FUWASYS-code" in response.content.decode()
-    typering.refresh_from_db()
-    assert typering.fuwasys_total == 28
+    assert typering.codes.get().total == 28
 
 
 def test_a_version_id_that_is_no_number_is_not_found(redacteur_client, catalogue):

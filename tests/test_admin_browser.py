@@ -47,7 +47,7 @@ def test_a_redacteur_edits_reorders_checks_a_code_and_restores(page, live_catalo
     assert reordered[:3] == [indicators[2], indicators[0], indicators[1]]
 
     page.locator(".field-typering_links").get_by_role("link", name="schaal 7").click()
-    page.get_by_label("FUWASYS-code").fill("32332332232332 (40)")
+    page.locator('input[name="codes-0-code"]').fill("32332332232332 (40)")
     save(page)
     warning = page.locator(".messagelist .warning")
     expect(warning).to_contain_text("klopt niet")
@@ -92,3 +92,39 @@ def test_the_admins_key_screens_pass_axe(page, live_catalogue, redacteur):
     ):
         page.goto(base + path)
         assert_no_axe_violations(page)
+
+
+def test_a_redacteur_imports_a_group_with_a_preview_by_keyboard(page, live_catalogue, redacteur):
+    from tests.test_admin_import import VARIANTS
+
+    base = live_catalogue.url
+    log_in(page, base)
+    page.get_by_role("link", name="Functiegroepen").click()
+    page.get_by_role("link", name="Functiegroep importeren").click()
+    expect(page.locator("h1")).to_have_text("Functiegroep importeren")
+    assert_no_axe_violations(page)
+
+    page.get_by_label("Tekst van de pagina").fill(VARIANTS.path.read_text(encoding="utf-8"))
+    page.get_by_label("Naam van de functiegroep").fill("Communicatieadviseur (browser)")
+    page.get_by_label("of een nieuwe functiefamilie").fill("Communicatie")
+    page.get_by_role("button", name="Voorbeeld").focus()
+    page.keyboard.press("Enter")
+    preview = page.locator(".fgr-preview")
+    expect(preview).to_contain_text("nog niets opgeslagen")
+    expect(preview.locator("tr.afgeleid").first).to_contain_text("ja")
+    assert not FunctionGroup.objects.filter(name="Communicatieadviseur (browser)").exists()
+    assert_no_axe_violations(page)
+
+    page.get_by_role("button", name="Importeren").click()
+    expect(page.locator(".messagelist")).to_contain_text("is geïmporteerd")
+    group = FunctionGroup.objects.get(name="Communicatieadviseur (browser)")
+    assert group.typeringen.count() == 2
+    assert_no_axe_violations(page)
+
+    page.goto(base + group.get_absolute_url())
+    expect(page.locator("h1")).to_have_text(group.name)
+    expect(page.locator(".fuwasys-code").first).to_contain_text("Variant 1.")
+    assert_no_axe_violations(page)
+
+    page.goto(base + "/admin/profiles/functiongroup/verwijderd/")
+    assert_no_axe_violations(page)

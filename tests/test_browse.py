@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from profiles.importer import import_group
+from profiles.importer import GroupIdentity, import_group
 from tests.conftest import DATA_DIR, SOURCE_SLUG, VERSION_QUERY
 
 GROUP_URL = f"/functiegroepen/{SOURCE_SLUG}/"
@@ -18,7 +18,7 @@ def schaal_url(schaal) -> str:
 def second_group(catalogue):
     """A second group with another shape (two schalen, no sub-areas), to show that query counts do not grow."""
     text = (DATA_DIR / "fgr-variants.txt").read_text(encoding="utf-8")
-    return import_group(text, name="Beleidsmedewerker (testdocument)", family="Beleid").group
+    return import_group(text, GroupIdentity(name="Beleidsmedewerker (testdocument)", family="Beleid")).group
 
 
 def html(response) -> str:
@@ -97,7 +97,7 @@ def test_quality_profile_keeps_the_source_headings_and_nests_education(client, c
         "Informatiebeheer",
     ]
     assert re.findall(r"<h5>(.*?)</h5>", profile) == ["ICT/Techniek:", "Informatiebeheer"]
-    assert '<li id="kwaliteit-' in profile and 'class="plain">P.M.</li>' in profile
+    assert '<li id="kwaliteit-' in profile and 'class="regel-los">P.M.</li>' in profile
 
 
 def test_a_valid_fuwasys_code_shows_its_fourteen_scores_grouped(client, catalogue):
@@ -137,7 +137,9 @@ def test_continuation_and_intro_lines_are_shown_with_their_bullet(client, catalo
         "aanbesteding van minder omvangrijke werken, budgetten bewaakt<br>"
         '<span class="continuation">controles en inspecties uitgevoerd</span></li>'
     ) in page
-    assert '<p class="intro">specialistisch-technische voorbereidende werkzaamheden</p>' in page
+    assert re.search(
+        r'<p class="intro" id="typering-\d+">specialistisch-technische voorbereidende werkzaamheden</p>', page
+    )
 
 
 def test_competency_pages_list_the_groups_and_schalen_that_ask_for_it(client, catalogue):
@@ -199,7 +201,7 @@ PAGES = {
     "competency": lambda group: "/competenties/analyseren/",
     "glossary": lambda group: "/begrippen/",
 }
-QUERIES = {"group": 12, "schaal": 14, "competencies": 3, "competency": 3, "glossary": 1}
+QUERIES = {"group": 14, "schaal": 16, "competencies": 3, "competency": 3, "glossary": 1}
 
 
 @pytest.mark.parametrize("page_name", PAGES)
@@ -264,3 +266,33 @@ def test_a_group_without_schalen_yet_shows_no_broken_parts(client, catalogue):
     assert "Schalen naast elkaar vergelijken" not in page and "eigen pagina om af te drukken" not in page
     assert "<h3>Resultaten</h3>" not in page
     assert "Het kernprofiel van deze functiegroep is nog niet ingevuld." in page
+
+
+def test_a_schaal_with_variants_shows_each_code_with_its_label_and_scores(client, corpus_group):
+    group = corpus_group("07")
+
+    page = html(client.get(f"{group.get_absolute_url()}schaal/11/"))
+
+    assert page.count('data-fuwasys="valid"') == 2
+    assert "FUWASYS-code</a>: Variant A <code>43433 33433 43 43 (47)</code>" in page
+    assert '<caption>Scores per <a href="/begrippen/#kenmerken">kenmerk</a>, schaal 11, Variant B</caption>' in page
+
+
+def test_intros_connectors_footnotes_and_examples_are_shown_for_what_they_are(client, corpus_group):
+    group = corpus_group("11")
+
+    page = html(client.get(group.get_absolute_url()))
+
+    assert re.search(r'<p class="intro" id="typering-\d+">[^<]+:</p>\s*<ul>', page)
+    assert re.search(r'<li id="(resultaat|typering|gedragsindicator)-\d+" class="regel-verbinding">[^<]+</li>', page)
+    assert re.search(r'<p class="footnote" id="[a-z]+-\d+"><small>\*\)', page)
+    assert f'<p class="purpose" id="doel-{group.pk}">Is verantwoordelijk voor een test.</p>' in page
+
+
+def test_the_examples_paragraph_closes_the_kernprofiel_results(client, corpus_group):
+    group = corpus_group("01")
+
+    page = html(client.get(group.get_absolute_url()))
+
+    examples = page.index(f'<div class="examples" id="voorbeelden-{group.pk}"><p>Voorbeelden producten en/of diensten')
+    assert page.index("<h3>Resultaten</h3>") < examples < page.index("<h3>Gedragsindicatoren</h3>")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from profiles.importer import import_group
+from profiles.importer import GroupIdentity, import_group
 from profiles.models import QualityProfileLine, TyperingLine
 from tests.conftest import DATA_DIR, SOURCE_SLUG, VERSION_QUERY
 
@@ -169,7 +169,7 @@ def test_a_wrong_choice_gets_the_form_and_a_dutch_message(client, catalogue, sch
 
 def test_more_than_four_schalen_is_refused(client, reference_data):
     text = (DATA_DIR / "fgr-variants.txt").read_text(encoding="utf-8")
-    group = import_group(text, name="Testgroep", family="Beleid").group
+    group = import_group(text, GroupIdentity(name="Testgroep", family="Beleid")).group
     group.typeringen.filter(schaal=10).update(schaal=11)  # room for more schalen in the test
     for schaal in (12, 13, 14):
         typering = group.typeringen.get(schaal=11)
@@ -226,10 +226,10 @@ def test_group_and_schaal_pages_link_to_the_comparison(client, catalogue):
 @pytest.mark.parametrize("which", ["source", "second"])
 def test_query_count_does_not_grow_with_the_content(client, catalogue, django_assert_num_queries, which):
     text = (DATA_DIR / "fgr-variants.txt").read_text(encoding="utf-8")
-    second = import_group(text, name="Testgroep", family="Beleid").group
+    second = import_group(text, GroupIdentity(name="Testgroep", family="Beleid")).group
     url = COMPARE_URL if which == "source" else f"/functiegroepen/{second.slug}/vergelijken/"
 
-    with django_assert_num_queries(10 + VERSION_QUERY):
+    with django_assert_num_queries(11 + VERSION_QUERY):
         client.get(url)
 
 
@@ -263,3 +263,33 @@ def test_a_heading_the_source_spells_otherwise_is_shown(client, catalogue):
     assert part.count("<td>Opleiding departmentsspecifiek</td>") == 2
     experience = content[content.index(">Ervaring<") :]
     assert 'class="source-labels"' not in experience[: experience.index("</tbody>")]
+
+
+def compare_url(group) -> str:
+    return f"{group.get_absolute_url()}vergelijken/"
+
+
+def test_a_group_lines_its_schalen_up_by_its_own_sub_areas(client, corpus_group):
+    content = page(client, 8, 10, url=compare_url(corpus_group("03")))
+
+    parts = re.findall(r'<th scope="rowgroup" colspan="3">(Resultaten[^<]*)</th>', content)
+    assert parts == [
+        "Resultaten: toezicht en handhaving",
+        "Resultaten: informatievoorziening",
+        "Resultaten: Advisering",
+    ]
+    rows = table_rows(content)
+    assert any(
+        "ongevallen en incidenten onderzocht" in row[1] and row[0].startswith('<span class="empty"') for row in rows
+    )
+
+
+def test_each_variant_code_of_a_schaal_has_its_entry(client, corpus_group):
+    content = page(client, 10, 11, url=compare_url(corpus_group("07")))
+
+    code_row = content[
+        content.index('<th scope="row">Code</th>') : content.index("</tr>", content.index('<th scope="row">Code</th>'))
+    ]
+    assert code_row.count('<span class="code-cell">') == 4
+    assert "Variant 1. <code" in code_row and "Variant B <code" in code_row
+    assert '<span class="variant-score">Variant 2.: ' in content

@@ -122,3 +122,20 @@ def test_a_bad_file_is_a_clear_error_and_changes_nothing(reference_data, tmp_pat
         call_command("import_catalogue", str(path))
 
     assert not Result.objects.exists()
+
+
+def test_groups_with_variants_kinds_of_line_and_headings_survive_the_round_trip(corpus_group, tmp_path):
+    for number in ("07", "11", "13"):
+        corpus_group(number)
+    text = export()
+    path = tmp_path / "catalogus.json"
+    path.write_text(text, encoding="utf-8")
+    before = counts()
+    empty_the_catalogue()
+
+    call_command("import_catalogue", str(path), stdout=StringIO())
+
+    assert counts() == before
+    assert export() == text
+    for stored in ('"label": "Variant A"', '"kind": "voetnoot"', '"kind": "inleiding"', '"preceded_by": "c.q."'):
+        assert stored in text

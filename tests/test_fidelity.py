@@ -52,9 +52,9 @@ def stored_texts(group: FunctionGroup) -> set[str]:
         texts += [line.text, *line.continuation.splitlines()]
     texts += QualityProfileCompetency.objects.filter(profile__group=group).values_list("label", flat=True)
     for typering in group.typeringen.all():
-        texts += [typering.fuwasys_code, f"Schaal {typering.schaal}"]
+        texts += [*(str(code) for code in typering.codes.all()), f"Schaal {typering.schaal}"]
     for section in TyperingSection.objects.filter(typering__group=group):
-        texts += [section.label, section.sub_area_label, *section.intro.splitlines()]
+        texts += [section.label, section.sub_area_label]
     for line in TyperingLine.objects.filter(section__typering__group=group).select_related("section"):
         text = f"{line.section.label} {line.text}" if line.section.kind == "voorbeelden" else line.text
         texts += [text, *line.continuation.splitlines()]

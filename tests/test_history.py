@@ -98,16 +98,16 @@ def test_a_redacteur_restores_the_earlier_text(redacteur_client, result):
 
 
 def test_restoring_an_old_code_brings_its_scores_back(redacteur_client, catalogue):
-    typering = catalogue.typeringen.get(schaal=7)
-    edit_in_admin(redacteur_client, typering, fuwasys_code="3233 (11)")
-    assert not typering.scores.exists()
-    original = typering.history.earliest()
+    code = catalogue.typeringen.get(schaal=7).codes.get()
+    edit_in_admin(redacteur_client, code, code="3233 (11)")
+    assert not code.scores.exists()
+    original = code.history.earliest()
 
     redacteur_client.post(restore_url(original), form_data(redacteur_client.get(restore_url(original))))
 
-    typering.refresh_from_db()
-    assert typering.fuwasys_code == original.fuwasys_code
-    assert typering.scores.count() == 14
+    code.refresh_from_db()
+    assert (code.code, code.total) == (original.code, 36)
+    assert code.scores.count() == 14
 
 
 def test_replacing_a_group_by_import_keeps_the_old_content_restorable(catalogue, tmp_path, source_text):
@@ -196,5 +196,5 @@ def test_the_changes_page_query_count_does_not_grow(client, catalogue, django_as
         line.save()
     Result.objects.first().delete()
 
-    with django_assert_num_queries(15 + VERSION_QUERY):
+    with django_assert_num_queries(17 + VERSION_QUERY):
         client.get("/wijzigingen/")

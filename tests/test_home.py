@@ -2,7 +2,7 @@
 
 import pytest
 
-from profiles.importer import import_group
+from profiles.importer import GroupIdentity, import_group
 from tests.conftest import DATA_DIR, VERSION_QUERY
 
 
@@ -41,8 +41,7 @@ def test_home_query_count_does_not_grow_with_the_catalogue(client, catalogue, dj
     for number in range(extra_groups):
         import_group(
             (DATA_DIR / "fgr-variants.txt").read_text(encoding="utf-8"),
-            name=f"Testgroep {number}",
-            family="Beleid",
+            GroupIdentity(name=f"Testgroep {number}", family="Beleid"),
         )
 
     with django_assert_num_queries(2 + VERSION_QUERY):

@@ -3,7 +3,7 @@
 import pytest
 from django.db import IntegrityError, transaction
 
-from profiles.models import Characteristic, Competency, FunctionTypering, ResultArea, TyperingScore
+from profiles.models import Characteristic, Competency, FunctionTypering, ResultArea, TyperingCode, TyperingScore
 
 
 def test_migrations_create_the_four_result_areas_and_fourteen_kenmerken(db):
@@ -21,20 +21,27 @@ def test_migrations_create_the_four_result_areas_and_fourteen_kenmerken(db):
 @pytest.mark.parametrize("schaal", [0, 19])
 def test_a_schaal_outside_1_to_18_is_refused(catalogue, schaal):
     with pytest.raises(IntegrityError), transaction.atomic():
-        FunctionTypering.objects.create(group=catalogue, schaal=schaal, fuwasys_code="22222 22222 22 22 (28)")
+        FunctionTypering.objects.create(group=catalogue, schaal=schaal)
 
 
 def test_a_group_has_one_typering_per_schaal(catalogue):
     with pytest.raises(IntegrityError), transaction.atomic():
-        FunctionTypering.objects.create(group=catalogue, schaal=7, fuwasys_code="22222 22222 22 22 (28)")
+        FunctionTypering.objects.create(group=catalogue, schaal=7)
 
 
 @pytest.mark.parametrize("score", [0, 6])
 def test_a_score_outside_1_to_5_is_refused(catalogue, score):
-    typering = catalogue.typeringen.get(schaal=6)  # the inconsistent code has no scores yet
+    code = TyperingCode.objects.get(typering__group=catalogue, typering__schaal=6)  # no scores: it cannot be read
 
     with pytest.raises(IntegrityError), transaction.atomic():
-        TyperingScore.objects.create(typering=typering, characteristic_id=1, score=score)
+        TyperingScore.objects.create(code=code, characteristic_id=1, score=score)
+
+
+def test_a_typering_has_one_code_per_position(catalogue):
+    typering = catalogue.typeringen.get(schaal=7)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        TyperingCode.objects.create(typering=typering, position=1, code="22222 22222 22 22 (28)")
 
 
 def test_competency_names_are_unique_whatever_the_case(catalogue):

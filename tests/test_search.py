@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from profiles.importer import import_group
+from profiles.importer import GroupIdentity, import_group
 from tests.conftest import DATA_DIR, SOURCE_SLUG, VERSION_QUERY
 
 
@@ -131,7 +131,8 @@ def test_filters_narrow_the_results(client, catalogue, params, expected_location
 
 def test_family_filter(client, catalogue):
     import_group(
-        (DATA_DIR / "fgr-variants.txt").read_text(encoding="utf-8"), name="Beleidsmedewerker (test)", family="Beleid"
+        (DATA_DIR / "fgr-variants.txt").read_text(encoding="utf-8"),
+        GroupIdentity(name="Beleidsmedewerker (test)", family="Beleid"),
     )
 
     everywhere = search(client, q="werkprocessen")
@@ -195,7 +196,7 @@ def test_odd_queries_are_searched_safely(client, catalogue, query):
 def test_query_count_does_not_grow_with_the_catalogue(client, catalogue, django_assert_num_queries, extra_groups):
     text = (DATA_DIR / "fgr-variants.txt").read_text(encoding="utf-8")
     for number in range(extra_groups):
-        import_group(text, name=f"Testgroep {number}", family=f"Familie {number}")
+        import_group(text, GroupIdentity(name=f"Testgroep {number}", family=f"Familie {number}"))
 
     with django_assert_num_queries(7 + VERSION_QUERY):
         search(client, q="werkzaamheden")
@@ -224,9 +225,12 @@ def test_postgres_search_uses_the_indexes(catalogue):
 
     from catalogue.models import SearchLine
     from catalogue.search import matching
+    from profiles import synthetic
 
+    synthetic.generate(30)  # enough lines that reading them all costs more than the index, as in a real catalogue
     sql, params = matching(SearchLine.objects.all(), "archief").query.sql_with_params()
     with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # the planner's statistics of the tables as they now are
         cursor.execute("SET enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
@@ -240,3 +244,25 @@ def test_a_query_of_short_words_only_is_looked_for_as_a_whole(client, catalogue)
 
     assert texts == {"P.M."}
     assert count_line(search(client, q="P.M.")).startswith("8 regels in 1 functiegroep")
+
+
+def test_a_groups_purpose_and_examples_are_found_where_they_stand(client, corpus_group):
+    group = corpus_group("01")
+
+    examples = search(client, q="ambtsbericht")
+    purpose = search(client, q="verantwoordelijk")
+
+    assert re.findall(r"<h3>(.*?)</h3>", examples) == ["Kernprofiel, Resultaten, Voorbeelden producten en/of diensten"]
+    [(href, _)] = result_links(examples)
+    assert href == f"{group.get_absolute_url()}#voorbeelden-{group.pk}"
+    assert f'id="voorbeelden-{group.pk}"' in client.get(group.get_absolute_url()).content.decode()
+    assert "Doel van de functiegroep" in purpose
+    assert (f"{group.get_absolute_url()}#doel-{group.pk}", "Is verantwoordelijk voor een test.") in result_links(
+        purpose
+    )
+
+
+def test_intro_lines_are_found_as_lines_of_their_typering(client, catalogue):
+    links = result_links(search(client, q="voorbereidende"))
+
+    assert [text for _, text in links] == ["specialistisch-technische voorbereidende werkzaamheden"]

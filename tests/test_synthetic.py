@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 
 from catalogue.models import SearchLine
 from profiles import fuwasys, synthetic
-from profiles.models import FunctionGroup, FunctionTypering, QualityProfile, TyperingLine
+from profiles.models import FunctionGroup, QualityProfile, TyperingCode, TyperingLine
 
 
 def generate(**options):
@@ -54,12 +54,13 @@ def test_synthetic_groups_have_the_shape_of_the_source(catalogue):
         assert sorted(QualityProfile.objects.filter(group=group).values_list("schaal", flat=True)) == schalen
         assert 8 <= group.results.count() <= 20 and 18 <= group.indicators.count() <= 35
         assert group.competency_links.count() == 7
-        codes = [(t.schaal, fuwasys.parse(t.fuwasys_code)) for t in FunctionTypering.objects.filter(group=group)]
+        codes = [(c.typering.schaal, c.parsed) for c in TyperingCode.objects.filter(typering__group=group)]
         for _, code in codes:
             assert code.is_valid, code.problems
         assert fuwasys.descents(codes) == []
         for typering in group.typeringen.all():
-            assert [s.score for s in typering.scores.all()] == list(fuwasys.parse(typering.fuwasys_code).scores)
+            [code] = typering.codes.all()
+            assert [s.score for s in code.scores.all()] == list(code.parsed.scores)
             assert 15 <= TyperingLine.objects.filter(section__typering=typering).count() <= 60
 
 

@@ -157,6 +157,14 @@ class PositionedForm(VersionCheckedForm):
 class VersionedFormSet(BaseInlineFormSet):
     """Reads the newest version of every row in one query, instead of one query per row."""
 
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        # The table's column headings are not labels; name each field of the row for screen readers.
+        row = f"regel {index + 1}" if index is not None and index < self.initial_form_count() else "nieuwe regel"
+        for field in form.fields.values():
+            widget = getattr(field.widget, "widget", field.widget)  # inside a related-object wrapper
+            widget.attrs.setdefault("aria-label", f"{field.label}, {row}")
+
     def get_form_kwargs(self, index):
         kwargs = super().get_form_kwargs(index)
         if not hasattr(self, "_latest_versions"):
@@ -169,14 +177,6 @@ class PositionedFormSet(VersionedFormSet):
     """Saves an inline list so that each list holds positions 1, 2, 3, … in the order the editor typed."""
 
     scope_fields: tuple[str, ...] = ()
-
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        # The table's column headings are not labels; name each field of the row for screen readers.
-        row = f"regel {index + 1}" if index is not None and index < self.initial_form_count() else "nieuwe regel"
-        for field in form.fields.values():
-            widget = getattr(field.widget, "widget", field.widget)  # inside a related-object wrapper
-            widget.attrs.setdefault("aria-label", f"{field.label}, {row}")
 
     def save(self, commit=True):
         if not commit:

@@ -2,62 +2,57 @@
 
 from django.contrib import admin
 from django.db import transaction
-from django.urls import reverse
+from django.urls import path, reverse
 
 from profiles import history
-from profiles.admin.base import ContentAdmin, PositionedInline, link_list
+from profiles.admin import importing
+from profiles.admin.base import ContentAdmin, ContentInline, PositionedInline, link_list
+from profiles.admin.typeringen import FuwasysFilter
 from profiles.models import (
     BehaviouralIndicator,
     Competency,
     FocusArea,
     FunctionFamily,
     FunctionGroup,
-    FunctionTypering,
     GroupCompetency,
+    KernprofielHeading,
     Result,
 )
 
 
-class GroupFuwasysFilter(admin.SimpleListFilter):
+class GroupFuwasysFilter(FuwasysFilter):
     title = "FUWASYS-codes"
-    parameter_name = "fuwasys"
+    codes_path = "typeringen__codes"
 
     def lookups(self, request, model_admin):
         return [("onjuist", "met een code die niet klopt"), ("juist", "alle codes kloppen")]
-
-    def queryset(self, request, queryset):
-        if self.value() is None:
-            return queryset
-        wrong = {
-            typering.group_id
-            for typering in FunctionTypering.objects.only("group_id", "fuwasys_code")
-            if not _ok(typering)
-        }
-        return queryset.filter(pk__in=wrong) if self.value() == "onjuist" else queryset.exclude(pk__in=wrong)
-
-
-def _ok(typering) -> bool:
-    return not typering.fuwasys_problems
 
 
 @admin.register(FunctionFamily)
 class FunctionFamilyAdmin(ContentAdmin):
     list_display = ["name", "slug"]
+    fields = ["name", "slug", "description"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+class KernprofielHeadingInline(ContentInline):
+    model = KernprofielHeading
+    fields = ["part", "area", "label"]
+    verbose_name_plural = "kopjes van het kernprofiel, zoals de bron ze schrijft"
 
 
 class ResultInline(PositionedInline):
     model = Result
     scope_fields = ("area",)
-    fields = ["area", "position", "text", "continuation"]
+    fields = ["area", "position", "kind", "text", "continuation"]
     verbose_name_plural = "resultaten (per resultaatgebied)"
 
 
 class IndicatorInline(PositionedInline):
     model = BehaviouralIndicator
     scope_fields = ("area",)
-    fields = ["area", "position", "text", "continuation"]
+    fields = ["area", "position", "kind", "text", "continuation"]
     verbose_name_plural = "gedragsindicatoren (per resultaatgebied)"
 
 
@@ -77,13 +72,27 @@ class FunctionGroupAdmin(ContentAdmin):
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["quality_profile_links", "typering_links"]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "family", "fgr_id"]}),
+        (None, {"fields": ["name", "slug", "family", "fgr_id", "purpose", "thinking_level"]}),
+        ("Kernprofiel", {"fields": ["examples"]}),
         ("Schalen", {"fields": ["quality_profile_links", "typering_links"]}),
     ]
-    inlines = [ResultInline, IndicatorInline, GroupCompetencyInline]
+    inlines = [KernprofielHeadingInline, ResultInline, IndicatorInline, GroupCompetencyInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).distinct()
+
+    def get_urls(self):
+        own = [
+            path("importeren/", self.admin_site.admin_view(self.import_view), name="profiles_functiongroup_import"),
+            path("verwijderd/", self.admin_site.admin_view(self.removed_view), name="profiles_functiongroup_removed"),
+        ]
+        return own + super().get_urls()
+
+    def import_view(self, request):
+        return importing.import_view(self, request)
+
+    def removed_view(self, request):
+        return importing.removed_view(self, request)
 
     @admin.display(description="kwaliteitenprofielen")
     def quality_profile_links(self, group):

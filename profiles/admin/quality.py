@@ -25,12 +25,13 @@ class QualityProfileAdmin(ContentAdmin):
     list_select_related = ["group"]
     search_fields = ["group__name", "education_heading"]
     autocomplete_fields = ["group"]
+    fields = ["group", "schaal", "education_heading", "competencies_label"]
     inlines = [SectionInline, ProfileCompetencyInline]
 
 
 class ProfileLineInline(PositionedInline):
     model = QualityProfileLine
-    fields = ["position", "bulleted", "text", "continuation"]
+    fields = ["position", "kind", "text", "continuation"]
 
 
 @admin.register(QualityProfileSection)

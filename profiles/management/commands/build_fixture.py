@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from profiles import catalogue_data
-from profiles.importer import import_group
+from profiles.importer import GroupIdentity, import_group
 
 
 class Command(BaseCommand):
@@ -22,9 +22,7 @@ class Command(BaseCommand):
         for source in catalogue_data.sources():
             import_group(
                 source.path.read_text(encoding="utf-8"),
-                name=source.name,
-                family=source.family,
-                fgr_id=source.fgr_id,
+                GroupIdentity(source.name, source.family, source.fgr_id, source.purpose, source.thinking_level),
             )
         output = output or catalogue_data.fixture_path()
         call_command("dumpdata", *catalogue_data.CONTENT_LABELS, indent=1, output=str(output), verbosity=0)

@@ -1,0 +1,62 @@
+"""A functiegroep's content as a list of lines with their place, in the order of its page: to show what an import
+that replaces the group would change."""
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from profiles.models import FunctionGroup, KernprofielList
+
+
+@dataclass(frozen=True)
+class OutlineLine:
+    where: str
+    text: str
+
+
+@dataclass(frozen=True)
+class OutlineChange:
+    kind: str  # "insert" or "delete"
+    line: OutlineLine
+
+
+def group_outline(group: FunctionGroup) -> list[OutlineLine]:
+    """Every line of the group as the page shows it (in a fixed number of queries)."""
+    group = FunctionGroup.objects.for_page().get(pk=group.pk)
+    lines: list[OutlineLine] = []
+    if group.purpose:
+        lines.append(OutlineLine("Doel", group.purpose))
+    for part, rows in (
+        (KernprofielList.RESULTS, group.results.all()),
+        (KernprofielList.INDICATORS, group.indicators.all()),
+    ):
+        lines += [OutlineLine(f"Kernprofiel › {part.label} › {row.area}", _text(row)) for row in rows]
+    lines += [OutlineLine("Kernprofiel › Voorbeelden", text) for text in group.examples.splitlines()]
+    lines += [OutlineLine("Kernprofiel › Competenties", link.label) for link in group.competency_links.all()]
+    for profile in group.quality_profiles.with_content():
+        where = f"Kwaliteitenprofiel schaal {profile.schaal}"
+        for section in profile.sections.all():
+            heading = " › ".join(filter(None, [where, section.label, section.focus_area_label]))
+            lines += [OutlineLine(heading, _text(line)) for line in section.lines.all()]
+        lines += [OutlineLine(f"{where} › Competenties", link.label) for link in profile.competency_links.all()]
+    for typering in group.typeringen.with_content():
+        where = f"Functietypering schaal {typering.schaal}"
+        lines += [OutlineLine(f"{where} › FUWASYS-code", str(code)) for code in typering.codes.all()]
+        for section in typering.sections.all():
+            heading = " › ".join(filter(None, [where, section.label, section.sub_area_label]))
+            lines += [OutlineLine(heading, _text(line)) for line in section.lines.all()]
+    return lines
+
+
+def outline_changes(old: list[OutlineLine], new: list[OutlineLine]) -> list[OutlineChange]:
+    """The lines that `new` drops from `old` and adds to it, in page order."""
+    changes = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag in ("delete", "replace"):
+            changes += [OutlineChange("delete", line) for line in old[i1:i2]]
+        if tag in ("insert", "replace"):
+            changes += [OutlineChange("insert", line) for line in new[j1:j2]]
+    return changes
+
+
+def _text(line) -> str:
+    return " ".join([line.text, *line.continuation.splitlines()])
