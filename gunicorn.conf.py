@@ -13,6 +13,8 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 timeout = 30
 graceful_timeout = 20
 accesslog = "-"
+# The request's id (catalogue/logs.py) and how long it took, so that an access line leads to the app's own lines.
+access_log_format = '%(h)s %(t)s "%(r)s" %(s)s %(b)s %(M)sms id=%({x-request-id}o)s'
 # gunicorn's runtime control socket has one default path per user: several instances on one machine would
 # fight over it, and nothing here uses it.
 control_socket_disable = True

@@ -49,6 +49,9 @@ def env_database(name: str, default: str) -> dict:
         raise ImproperlyConfigured(f"{name}={url!r}: only PostgreSQL and SQLite are supported.")
     if not config.get("NAME"):
         raise ImproperlyConfigured(f"{name}={url!r} names no database.")
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        # A database that does not answer is an error within seconds (a Dutch 503), not a hung worker.
+        config.setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
     return config
 
 

@@ -11,9 +11,16 @@ request) and the release (a digest of the code, templates and static files), so:
 
 Old entries are left to expire (TIMEOUT) or to the cache's own eviction. Only anonymous GET/HEAD requests whose
 query parameters the page knows are answered from the cache; only 200 responses that set no cookie are stored.
+
+A cache that fails never takes a page down: the page is rendered without it. After a failure the cache is left
+alone for `CACHE_BACKOFF` seconds (so that requests do not each wait for its timeout), then tried again; the
+failure is logged once a minute at most, and the health check reports it (`cache_state`).
 """
 
 import hashlib
+import logging
+import threading
+import time
 from functools import wraps
 from pathlib import Path
 
@@ -22,7 +29,13 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from catalogue.logs import Throttled
 from profiles.history import content_version
+
+try:
+    from redis.exceptions import RedisError
+except ImportError:  # without redis installed only the local-memory cache can be configured
+    RedisError = OSError
 
 # How long an entry may live. New content never waits for it (the key changes); it only bounds the memory of
 # superseded entries and, should a process die between a commit and its version bump, how long that lasts.
@@ -47,6 +60,50 @@ def _release() -> str:
 
 RELEASE = _release()
 
+# What a failing cache raises: the Redis client's errors, and the socket's own.
+CACHE_ERRORS = (RedisError, OSError)
+CACHE_BACKOFF = 10.0
+_log = Throttled(logging.getLogger("catalogue.cache"))
+
+
+class CacheGuard:
+    """Calls the cache unless it failed less than CACHE_BACKOFF seconds ago; remembers the last failure."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self.failed_at: float | None = None
+        self.error = ""
+
+    def call(self, method: str, *args):
+        if not self.available():
+            return None
+        try:
+            result = getattr(cache, method)(*args)
+        except CACHE_ERRORS as error:
+            self.failed(error)
+            return None
+        self.succeeded()
+        return result
+
+    def available(self) -> bool:
+        with self._lock:
+            return self.failed_at is None or time.monotonic() - self.failed_at >= CACHE_BACKOFF
+
+    def failed(self, error: Exception) -> None:
+        with self._lock:
+            self.failed_at, self.error = time.monotonic(), type(error).__name__
+        _log.warning("cache", "The page cache does not answer (%s); pages are served without it.", self.error)
+
+    def succeeded(self) -> None:
+        with self._lock:
+            recovered = self.failed_at is not None
+            self.failed_at, self.error = None, ""
+        if recovered:
+            logging.getLogger("catalogue.cache").warning("The page cache answers again.")
+
+
+guard = CacheGuard()
+
 
 def public_page(view=None, *, params: tuple[str, ...] = ()):
     """A public page: GET and HEAD only (a Dutch 405 otherwise), cached whole for anonymous visitors.
@@ -67,12 +124,12 @@ def public_page(view=None, *, params: tuple[str, ...] = ()):
             if not _cacheable_request(request, known):
                 return view(request, *args, **kwargs)
             key = page_key(request)
-            stored = cache.get(key)
+            stored = guard.call("get", key)
             if stored is not None:
                 return _from_cache(stored)
             response = view(request, *args, **kwargs)
             if _cacheable_response(request, response):
-                cache.set(key, _for_cache(response), TIMEOUT)
+                guard.call("set", key, _for_cache(response), TIMEOUT)
             return response
 
         return page

@@ -5,6 +5,7 @@ near forms that the Dutch stemmer does not join ("archief" / "archieven"). SQLit
 occur in the line, ignoring case and accents. Both use catalogue_fold(), see migration 0002.
 """
 
+import re
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -202,10 +203,7 @@ def page_count(total: int, per_page: int) -> int:
 
 def result_page(matches, requested: str | None, per_page: int) -> ResultPage:
     """The page `requested` of `matches` (a filtered SearchFilter queryset); a page out of range gives the last."""
-    try:
-        number = max(1, int(requested or 1))
-    except ValueError:
-        number = 1
+    number = requested_page(requested)
     columns = matches.order_by().values("id", "group_id", "rank", "schaal", "sort_order")
     try:
         sql, params = columns.query.sql_with_params()
@@ -218,6 +216,19 @@ def result_page(matches, requested: str | None, per_page: int) -> ResultPage:
     total, group_count = (rows[0][1], rows[0][2]) if rows else (0, 0)
     by_id = SearchLine.objects.for_results().in_bulk([row[0] for row in rows])
     return ResultPage([by_id[row[0]] for row in rows], number, total, group_count, per_page)
+
+
+# No search has this many pages of 25 lines; a larger number asks for the last page, and never reaches the database.
+MAX_PAGE = 10_000
+_PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def requested_page(requested: str | None) -> int:
+    """The page number asked for, 1 to MAX_PAGE: anything else (text, a sign, 20 digits) is read as 1 or MAX_PAGE."""
+    text = (requested or "").strip()
+    if not _PAGE_NUMBER.fullmatch(text):
+        return MAX_PAGE if text.isascii() and text.isdigit() else 1
+    return min(max(1, int(text)), MAX_PAGE)
 
 
 def _page_rows(sql: str, params, per_page: int, number: int) -> list[tuple]:

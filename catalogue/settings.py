@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every request's log lines and its response carry its id.
+    "catalogue.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -126,8 +128,9 @@ CACHES = {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("DJANGO_CACHE_KEY_PREFIX") or "functiecatalogus",
-            # A cache that does not answer in time is an error, not a hung request.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            # A cache that does not answer in a fraction of a second is treated as down: the page is rendered
+            # without it (catalogue/pagecache.py), which is faster than waiting longer.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5, "retry_on_timeout": False},
         }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
@@ -183,3 +186,30 @@ PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "catalogue.clientip.client_ip"
 
 FIXTURE_DIR = BASE_DIR / "fixtures"
+
+# One line per event on stderr, with the request's id (catalogue/logs.py): JSON in production, for a log
+# collector; plain text while debugging. Django's own loggers (a 5xx with its traceback on "django.request")
+# pass their records up to the root logger here.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request": {"()": "catalogue.logs.RequestFilter"}},
+    "formatters": {
+        "json": {"()": "catalogue.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "filters": ["request"],
+            "formatter": "text" if DEBUG else "json",
+        }
+    },
+    "root": {"handlers": ["stderr"], "level": "INFO"},
+    "loggers": {
+        "django": {"level": "INFO"},
+        # Each request's own line comes from runserver or gunicorn's access log.
+        "django.server": {"level": "WARNING"},
+    },
+}

@@ -10,6 +10,9 @@ from catalogue.search import SearchFilter
 COMPARE_PARAMS = tuple(CompareForm.base_fields)
 SEARCH_PARAMS = (*SearchFilter.base_filters, views.PAGE_PARAM)
 
+# A server error is a Dutch page; one caused by a database that does not answer is a 503 that says so.
+handler500 = "catalogue.errors.server_error"
+
 urlpatterns = [
     path("", public_page(views.home), name="home"),
     path("functiegroepen/<slug:slug>/", public_page(views.group_detail), name="group-detail"),

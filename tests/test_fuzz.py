@@ -141,3 +141,60 @@ def test_random_form_posts(catalogue, name):
         assert_no_server_error(response)
 
     run()
+
+
+# Real words and real filter values beside hostile ones, several at once: the combinations that reach the
+# database (a word that matches, and a page number far past the last page).
+NUMBERS = st.one_of(
+    st.sampled_from(["1", "2", "0", "-1", "9223372036854775807", "99999999999999999999999", "1e9", "", "²", "٣"]),
+    st.integers().map(str),
+)
+search_params = st.fixed_dictionaries(
+    {},
+    optional={
+        "q": st.one_of(st.sampled_from(["archief", "klant", "werkzaamheden", "coordinatie", "ITIL", "P.M."]), texts),
+        "pagina": NUMBERS,
+        "schaal": st.lists(st.one_of(st.sampled_from(["5", "6", "8"]), NUMBERS), max_size=3),
+        "onderdeel": st.one_of(st.sampled_from(["resultaten", "functietypering", "contacten"]), texts),
+        "resultaatgebied": st.one_of(st.sampled_from(["1", "4"]), NUMBERS),
+        "aandachtsgebied": st.one_of(st.sampled_from(["ict-techniek", "informatiebeheer"]), texts),
+        "competentie": st.one_of(st.sampled_from(["accuraat-werken", "integriteit"]), texts),
+        "functiefamilie": st.one_of(st.sampled_from(["bedrijfsvoering"]), texts),
+    },
+)
+compare_params = st.fixed_dictionaries(
+    {},
+    optional={
+        "schaal": st.lists(st.one_of(st.sampled_from(["5", "6", "7", "8"]), NUMBERS), max_size=5),
+        "alleen_verschillen": st.sampled_from(["on", "", "1", "nee"]),
+    },
+)
+
+
+def test_combinations_of_search_parameters(hostile_client):
+    @FUZZ
+    @given(params=search_params)
+    def run(params):
+        assert_no_server_error(hostile_client.get("/zoeken/", params))
+
+    run()
+
+
+@pytest.mark.parametrize("path", [f"{GROUP}vergelijken/", f"{GROUP}vergelijken/csv/"])
+def test_combinations_of_compare_parameters(hostile_client, path):
+    @FUZZ
+    @given(params=compare_params)
+    def run(params):
+        assert_no_server_error(hostile_client.get(path, params))
+
+    run()
+
+
+def test_a_page_number_past_any_database_integer_is_the_last_page(hostile_client):
+    response = hostile_client.get("/zoeken/", {"q": "archief", "pagina": "9223372036854775807"})
+
+    assert response.status_code == 200
+    assert (
+        'aria-current="page">Pagina 1 van 1</li>' in response.content.decode()
+        or "Pagina" not in response.content.decode()
+    )
