@@ -192,7 +192,7 @@ def downloads(request):
 def catalogue_json(request):
     text = serializers.serialize("json", catalogue_data.export_rows(), indent=1)
     response = HttpResponse(text, content_type="application/json; charset=utf-8")
-    return _as_download(response, f"functiecatalogus-versie-{content_version()}.json")
+    return _as_download(response, "functiecatalogus", "json")
 
 
 def lines_csv(request, kind):
@@ -204,12 +204,13 @@ def lines_csv(request, kind):
     writer = csv.writer(response, delimiter=DELIMITER)
     writer.writerow(kind.columns)
     writer.writerows(kind.rows())
-    return _as_download(response, f"{kind.slug}-versie-{content_version()}.csv")
+    return _as_download(response, kind.slug, "csv")
 
 
-def _as_download(response, filename: str) -> HttpResponse:
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Version"] = str(content_version())
+def _as_download(response, name: str, extension: str) -> HttpResponse:
+    version = content_version()
+    response["Content-Disposition"] = f'attachment; filename="{name}-versie-{version}.{extension}"'
+    response["X-Content-Version"] = str(version)
     return response
 
 

@@ -305,3 +305,32 @@ def test_the_examples_paragraph_closes_the_kernprofiel_results(client, corpus_gr
 
     examples = page.index(f'<div class="examples" id="voorbeelden-{group.pk}"><p>Voorbeelden producten en/of diensten')
     assert page.index("<h3>Resultaten</h3>") < examples < page.index("<h3>Gedragsindicatoren</h3>")
+
+
+def test_a_group_page_names_its_source_and_leads_back_up(client, catalogue):
+    page = html(client.get(GROUP_URL))
+
+    assert (
+        '<p class="source-line">Bron: <a href="https://www.functiegebouwrijksoverheid.nl/">Functiegebouw Rijk</a>, '
+        "functiegroep 528." in page
+    )
+    assert page.count('<p class="to-top"><a href="#inhoud">Naar boven</a></p>') == 5  # the kernprofiel, 4 schalen
+    assert '<div class="group-layout">\n<nav class="toc"' in page
+
+
+def test_every_table_of_scores_explains_its_kenmerken_without_javascript(client, catalogue):
+    page = html(client.get(schaal_url(7)))
+
+    help_ = page[page.index('<details class="kenmerk-help">') : page.index("</details>")]
+    assert "<summary>Wat meten deze kenmerken?</summary>" in help_
+    assert help_.count("<dt>") == 14
+    assert "<dt>6. Keuzevrijheid</dt><dd>Hoeveel ruimte er is om zelf te bepalen wat er gebeurt en hoe." in help_
+    assert '<a href="/begrippen/#totaal">Waarom niet</a>' in help_
+
+
+def test_the_glossary_explains_the_total_and_names_its_source(client, catalogue):
+    glossary = html(client.get("/begrippen/"))
+
+    assert 'id="totaal"' in glossary and "leidt deze catalogus uit een totaal geen schaal af" in glossary
+    assert '<a href="https://www.caorijk.nl/cao-rijk/bijlage-5">' in glossary
+    assert glossary.count('<li value="') == 14
