@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 PORT ?= 8000
 
-.PHONY: install run serve bench bench-search test lint format fixture superuser
+.PHONY: install run serve bench bench-search bench-home test lint format fixture superuser
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -66,3 +66,7 @@ superuser: $(STAMP)
 ## Not a test and not run by CI. BENCH_ARGS="--groups 200 --repeat 10" to change it.
 bench-search: $(STAMP)
 	$(BIN)/python scripts/bench_search.py $(BENCH_ARGS)
+
+## The overview pages (home, family, competencies, downloads) uncached over 1,000 synthetic groups; not a test.
+bench-home: $(STAMP)
+	$(BIN)/python scripts/bench_home.py

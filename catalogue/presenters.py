@@ -7,6 +7,7 @@ queries the database.
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from profiles import fuwasys
 from profiles.models import (
     FunctionGroup,
     FunctionTypering,
@@ -108,6 +109,8 @@ class CodeDisplay:
 class FuwasysDisplay:
     codes: list[CodeDisplay]
     descents: list[str] = field(default_factory=list)
+    # What each kenmerk measures, in plain Dutch, for the note beside every table of scores.
+    kenmerken: tuple = fuwasys.KENMERKEN
 
 
 @dataclass
@@ -223,11 +226,17 @@ def code_display(code: TyperingCode) -> CodeDisplay:
 
 @dataclass
 class CompetencyUse:
-    """Where one functiegroep asks for a competency: in its kernprofiel and/or the kwaliteitenprofielen of schalen."""
+    """Where one functiegroep asks for a competency: in its kernprofiel and/or the kwaliteitenprofielen of schalen,
+    with the spellings the source uses there."""
 
     group: FunctionGroup
     in_kernprofiel: bool = False
     schalen: list[int] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+
+    def add_label(self, label: str) -> None:
+        if label not in self.labels:
+            self.labels.append(label)
 
 
 def competency_uses(group_links, profile_links) -> dict[int, list[CompetencyUse]]:
@@ -236,11 +245,114 @@ def competency_uses(group_links, profile_links) -> dict[int, list[CompetencyUse]
     for link in group_links:
         use = uses.setdefault(link.competency_id, {}).setdefault(link.group_id, CompetencyUse(link.group))
         use.in_kernprofiel = True
+        use.add_label(link.label)
     for link in profile_links:
         group = link.profile.group
         use = uses.setdefault(link.competency_id, {}).setdefault(group.pk, CompetencyUse(group))
         use.schalen.append(link.profile.schaal)
+        use.add_label(link.label)
     return {
         competency_id: sorted(by_group.values(), key=lambda use: use.group.name)
         for competency_id, by_group in uses.items()
     }
+
+
+@dataclass
+class CompetencyCount:
+    competency: object
+    groups: int
+    schalen: int
+
+
+def competency_counts(competencies, group_pairs, profile_triples) -> list[CompetencyCount]:
+    """Each competency once, with how many groups and how many schalen (of all groups together) ask for it.
+
+    `group_pairs` are (competency id, group id) of the kernprofielen, `profile_triples` (competency id, group id,
+    schaal) of the kwaliteitenprofielen; a kernprofiel asks for its competencies at every schaal of its group.
+    """
+    groups: dict[int, set[int]] = {}
+    schalen: dict[int, set[tuple[int, int]]] = {}
+    for competency_id, group_id in group_pairs:
+        groups.setdefault(competency_id, set()).add(group_id)
+    for competency_id, group_id, schaal in profile_triples:
+        groups.setdefault(competency_id, set()).add(group_id)
+        schalen.setdefault(competency_id, set()).add((group_id, schaal))
+    return [
+        CompetencyCount(competency, len(groups.get(competency.pk, ())), len(schalen.get(competency.pk, ())))
+        for competency in competencies
+    ]
+
+
+@dataclass
+class Spelling:
+    """A competency as the source writes it, with the anchors of the links that write it so."""
+
+    label: str
+    anchors: list[str]
+
+    @property
+    def first_anchor(self) -> str:
+        return self.anchors[0]
+
+    @property
+    def other_anchors(self) -> list[str]:
+        return self.anchors[1:]
+
+
+@dataclass
+class SchaalCompetency:
+    """A competency that one schaal asks for, once, with where it comes from and the source's spellings."""
+
+    competency: object
+    in_kernprofiel: bool
+    in_profile: bool
+    spellings: list[Spelling]
+
+    @property
+    def source(self) -> str:
+        if self.in_kernprofiel and self.in_profile:
+            return "kernprofiel en het kwaliteitenprofiel"
+        return "kernprofiel" if self.in_kernprofiel else "kwaliteitenprofiel"
+
+
+def schaal_competencies(kernprofiel_links, profile_links) -> list[SchaalCompetency]:
+    """The competencies of a kernprofiel and a kwaliteitenprofiel together, each once, in the order they come."""
+    merged: dict[int, SchaalCompetency] = {}
+    for links, in_kern, prefix in (
+        (kernprofiel_links, True, "competentie"),
+        (profile_links, False, "kwaliteitcompetentie"),
+    ):
+        for link in links:
+            entry = merged.setdefault(link.competency_id, SchaalCompetency(link.competency, False, False, []))
+            entry.in_kernprofiel |= in_kern
+            entry.in_profile |= not in_kern
+            spelling = next((spelling for spelling in entry.spellings if spelling.label == link.label), None)
+            if spelling is None:
+                entry.spellings.append(Spelling(link.label, [f"{prefix}-{link.pk}"]))
+            else:
+                spelling.anchors.append(f"{prefix}-{link.pk}")
+    return list(merged.values())
+
+
+@dataclass
+class FamilyGroups:
+    family: object
+    groups: list
+
+
+def by_family(groups) -> list[FamilyGroups]:
+    """Groups ordered by family and name, as one entry per family."""
+    return [FamilyGroups(family, list(items)) for family, items in groupby(groups, key=lambda group: group.family)]
+
+
+@dataclass
+class RangeBar:
+    """One group's schalen on the family page's chart: the group, and its lowest and highest schaal."""
+
+    group: FunctionGroup
+    lowest: int
+    highest: int
+
+
+def schaal_bars(groups) -> list[RangeBar]:
+    return [RangeBar(g, g.lowest_schaal, g.highest_schaal) for g in groups if g.lowest_schaal is not None]

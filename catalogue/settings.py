@@ -211,5 +211,7 @@ LOGGING = {
         "django": {"level": "INFO"},
         # Each request's own line comes from runserver or gunicorn's access log.
         "django.server": {"level": "WARNING"},
+        # django-axes says at every start which version it runs: not an event.
+        "axes": {"level": "WARNING"},
     },
 }

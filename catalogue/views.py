@@ -3,10 +3,11 @@ from django.shortcuts import get_object_or_404, render
 
 from catalogue import comparison, exports, presenters
 from catalogue.forms import CompareForm
+from catalogue.groupfilter import GroupFilter
 from catalogue.models import SearchLine
 from catalogue.search import SearchFilter, grouped, result_page, suggestion
+from profiles import fuwasys
 from profiles.models import (
-    Characteristic,
     Competency,
     FunctionFamily,
     FunctionGroup,
@@ -15,14 +16,29 @@ from profiles.models import (
     TyperingCode,
     descents_by_schaal,
 )
+from profiles.vocabulary import FGR_SITE_URL, MAX_SCHAAL, MIN_SCHAAL
 
 RESULTS_PER_PAGE = 25
 PAGE_PARAM = "pagina"
+SCHAAL_AXIS = list(range(MIN_SCHAAL, MAX_SCHAAL + 1))
 
 
 def home(request):
-    families = FunctionFamily.objects.with_groups()
-    return render(request, "home.html", {"families": families})
+    groups = FunctionGroup.objects.select_related("family").with_schaal_range().order_by("family__name", "name")
+    filterset = GroupFilter(request.GET or None, queryset=groups)
+    context = {"filterset": filterset, "form": filterset.form}
+    if filterset.is_bound and not filterset.is_valid():
+        return render(request, "home.html", {**context, "families": []}, status=400)
+    matching = list(filterset.qs)
+    context |= {"families": presenters.by_family(matching), "count": len(matching)}
+    return render(request, "home.html", context)
+
+
+def family_detail(request, slug):
+    family = get_object_or_404(FunctionFamily, slug=slug)
+    groups = list(family.groups.with_schaal_range().order_by("name"))
+    context = {"family": family, "groups": groups, "bars": presenters.schaal_bars(groups), "axis": SCHAAL_AXIS}
+    return render(request, "family_detail.html", context)
 
 
 def group_detail(request, slug):
@@ -31,7 +47,7 @@ def group_detail(request, slug):
     return render(
         request,
         "group_detail.html",
-        {"group": group, "kernprofiel": presenters.kernprofiel(group), "schalen": schalen},
+        {"group": group, "kernprofiel": presenters.kernprofiel(group), "schalen": schalen, "fgr_site": FGR_SITE_URL},
     )
 
 
@@ -58,9 +74,11 @@ def _schaal_context(slug, schaal) -> dict:
     position = numbers.index(schaal)
     codes = TyperingCode.objects.filter(typering__group=group).order_by("typering__schaal", "position")
     descents = descents_by_schaal(list(codes.values_list("typering__schaal", "code")))
+    profile_links = profile.competency_links.all() if profile else []
     return {
         "group": group,
         "kernprofiel": presenters.kernprofiel(group),
+        "competencies": presenters.schaal_competencies(group.competency_links.all(), profile_links),
         "schaal": presenters.schaal(schaal, typering, profile, descents.get(schaal, [])),
         "lower": numbers[position - 1] if position > 0 else None,
         "higher": numbers[position + 1] if position + 1 < len(numbers) else None,
@@ -68,20 +86,23 @@ def _schaal_context(slug, schaal) -> dict:
 
 
 def competency_list(request):
-    competencies = Competency.objects.all()
-    uses = presenters.competency_uses(
-        GroupCompetency.objects.select_related("group"),
-        QualityProfileCompetency.objects.select_related("profile__group").order_by("profile__schaal"),
+    public = FunctionGroup.objects.public()
+    counts = presenters.competency_counts(
+        Competency.objects.all(),
+        GroupCompetency.objects.filter(group__in=public).values_list("competency_id", "group_id"),
+        QualityProfileCompetency.objects.filter(profile__group__in=public).values_list(
+            "competency_id", "profile__group_id", "profile__schaal"
+        ),
     )
-    rows = [(competency, uses.get(competency.pk, [])) for competency in competencies]
-    return render(request, "competency_list.html", {"rows": rows})
+    return render(request, "competency_list.html", {"counts": [count for count in counts if count.groups]})
 
 
 def competency_detail(request, slug):
     competency = get_object_or_404(Competency, slug=slug)
+    public = FunctionGroup.objects.public()
     uses = presenters.competency_uses(
-        GroupCompetency.objects.filter(competency=competency).select_related("group"),
-        QualityProfileCompetency.objects.filter(competency=competency)
+        GroupCompetency.objects.filter(competency=competency, group__in=public).select_related("group"),
+        QualityProfileCompetency.objects.filter(competency=competency, profile__group__in=public)
         .select_related("profile__group")
         .order_by("profile__schaal"),
     )
@@ -89,7 +110,7 @@ def competency_detail(request, slug):
 
 
 def glossary(request):
-    return render(request, "glossary.html", {"characteristics": Characteristic.objects.all()})
+    return render(request, "glossary.html", {"kenmerken": fuwasys.KENMERKEN, "regulation": fuwasys.REGULATION_URL})
 
 
 def search(request):

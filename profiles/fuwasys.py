@@ -47,24 +47,114 @@ class Kenmerk:
     number: int
     name: str
     group: KenmerkGroup
+    # In plain Dutch, the catalogue's own words (the official wording is the Weegsysteem FUWASYS): what the
+    # kenmerk looks at, and what a higher score says about the work.
+    measures: str = ""
+    higher: str = ""
 
 
 KENMERKEN = (
-    Kenmerk(1, "Complexiteit van de werkzaamheden", KenmerkGroup.WORK),
-    Kenmerk(2, "Doel van de werkzaamheden", KenmerkGroup.WORK),
-    Kenmerk(3, "Effect van de werkzaamheden", KenmerkGroup.WORK),
-    Kenmerk(4, "Aanpak van de werkzaamheden", KenmerkGroup.WORK),
-    Kenmerk(5, "Dynamiek van de werkzaamheden", KenmerkGroup.WORK),
-    Kenmerk(6, "Keuzevrijheid", KenmerkGroup.LATITUDE),
-    Kenmerk(7, "Complexiteit van de beslissingen", KenmerkGroup.LATITUDE),
-    Kenmerk(8, "Effect van de beslissingen", KenmerkGroup.LATITUDE),
-    Kenmerk(9, "Kader", KenmerkGroup.LATITUDE),
-    Kenmerk(10, "Controle", KenmerkGroup.LATITUDE),
-    Kenmerk(11, "Kennis en inzicht", KenmerkGroup.KNOWLEDGE),
-    Kenmerk(12, "Vaardigheid", KenmerkGroup.KNOWLEDGE),
-    Kenmerk(13, "Complexiteit van de contacten", KenmerkGroup.CONTACTS),
-    Kenmerk(14, "Doel van de contacten", KenmerkGroup.CONTACTS),
+    Kenmerk(
+        1,
+        "Complexiteit van de werkzaamheden",
+        KenmerkGroup.WORK,
+        "Hoe ingewikkeld het werk is: hoeveel gegevens, factoren en belangen erin samenkomen.",
+        "Meer en minder voorspelbare factoren, die samen één oplossing vragen.",
+    ),
+    Kenmerk(
+        2,
+        "Doel van de werkzaamheden",
+        KenmerkGroup.WORK,
+        "Waartoe het werk dient: van uitvoeren en ondersteunen tot het vormgeven van beleid of organisatie.",
+        "Het werk draagt bij aan doelen die breder zijn en verder weg liggen.",
+    ),
+    Kenmerk(
+        3,
+        "Effect van de werkzaamheden",
+        KenmerkGroup.WORK,
+        "Hoe ver de gevolgen van het werk reiken, binnen en buiten de eigen organisatie.",
+        "Goed of fout werk raakt meer mensen, langer of ingrijpender.",
+    ),
+    Kenmerk(
+        4,
+        "Aanpak van de werkzaamheden",
+        KenmerkGroup.WORK,
+        "Hoe het werk wordt aangepakt: met vaste werkwijzen, of met methoden die je zelf kiest of bedenkt.",
+        "De aanpak moet vaker zelf worden gekozen, aangepast of ontwikkeld.",
+    ),
+    Kenmerk(
+        5,
+        "Dynamiek van de werkzaamheden",
+        KenmerkGroup.WORK,
+        "Hoe vaak het werk verandert door wisselende vragen, prioriteiten en omstandigheden.",
+        "Meer en snellere wisselingen waarop je moet inspelen.",
+    ),
+    Kenmerk(
+        6,
+        "Keuzevrijheid",
+        KenmerkGroup.LATITUDE,
+        "Hoeveel ruimte er is om zelf te bepalen wat er gebeurt en hoe.",
+        "Minder voorschriften en meer eigen keuzes.",
+    ),
+    Kenmerk(
+        7,
+        "Complexiteit van de beslissingen",
+        KenmerkGroup.LATITUDE,
+        "Hoe ingewikkeld de afwegingen zijn achter de beslissingen in het werk.",
+        "Meer, en vaker tegenstrijdige, belangen en gegevens om tegen elkaar af te wegen.",
+    ),
+    Kenmerk(
+        8,
+        "Effect van de beslissingen",
+        KenmerkGroup.LATITUDE,
+        "Hoe groot en hoe blijvend de gevolgen van die beslissingen zijn.",
+        "Beslissingen werken breder en langer door.",
+    ),
+    Kenmerk(
+        9,
+        "Kader",
+        KenmerkGroup.LATITUDE,
+        "Aan welke regels, procedures en richtlijnen het werk gebonden is, en hoe precies die zijn.",
+        "De kaders zijn algemener en laten meer over om zelf in te vullen.",
+    ),
+    Kenmerk(
+        10,
+        "Controle",
+        KenmerkGroup.LATITUDE,
+        "Hoe en wanneer het werk wordt gecontroleerd.",
+        "Controle komt later, gaat over hoofdlijnen of alleen over het resultaat.",
+    ),
+    Kenmerk(
+        11,
+        "Kennis en inzicht",
+        KenmerkGroup.KNOWLEDGE,
+        "Welke kennis het werk vraagt en hoe diep het inzicht moet gaan.",
+        "Meer, specialistischer of breder inzicht.",
+    ),
+    Kenmerk(
+        12,
+        "Vaardigheid",
+        KenmerkGroup.KNOWLEDGE,
+        "Welke vaardigheden het werk vraagt, zoals communiceren, analyseren, organiseren of technisch handelen.",
+        "Vaardigheden op een hoger niveau, of in moeilijker situaties.",
+    ),
+    Kenmerk(
+        13,
+        "Complexiteit van de contacten",
+        KenmerkGroup.CONTACTS,
+        "Hoe moeilijk de contacten zijn: met wie, waarover, en met hoeveel tegengestelde belangen.",
+        "Lastiger gesprekspartners en gevoeliger onderwerpen.",
+    ),
+    Kenmerk(
+        14,
+        "Doel van de contacten",
+        KenmerkGroup.CONTACTS,
+        "Waarvoor de contacten dienen: van informatie uitwisselen tot overtuigen, onderhandelen of afstemmen.",
+        "De contacten moeten meer bereiken, zoals overeenstemming of een besluit.",
+    ),
 )
+# Where the kenmerken and their scores are laid down: the CAO Rijk's bijlage 5, now the Weegsysteem FUWASYS.
+REGULATION_URL = "https://www.caorijk.nl/cao-rijk/bijlage-5"
 
 
 class FuwasysSyntaxError(ValueError):

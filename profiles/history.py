@@ -135,7 +135,14 @@ def content_version() -> int:
 
 def _raise_version() -> None:
     version = apps.get_model("profiles", "ContentVersion")
-    if not version.objects.filter(pk=1).update(number=F("number") + 1):
-        _, created = version.objects.get_or_create(pk=1, defaults={"number": 1})
+    now = timezone.now()
+    if not version.objects.filter(pk=1).update(number=F("number") + 1, changed_at=now):
+        _, created = version.objects.get_or_create(pk=1, defaults={"number": 1, "changed_at": now})
         if not created:  # another process created the row just now; still count this change
-            version.objects.filter(pk=1).update(number=F("number") + 1)
+            version.objects.filter(pk=1).update(number=F("number") + 1, changed_at=now)
+
+
+def content_changed_at():
+    """When the content last changed (None before the first change)."""
+    version = apps.get_model("profiles", "ContentVersion").objects.filter(pk=1).first()
+    return version.changed_at if version else None

@@ -1,5 +1,7 @@
 """The FGR as relational records: one row for every bullet, in the source's order, with the source's labels."""
 
+import re
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -20,9 +22,16 @@ def _schaal_constraint(name: str) -> models.CheckConstraint:
     return models.CheckConstraint(condition=models.Q(schaal__gte=MIN_SCHAAL, schaal__lte=MAX_SCHAAL), name=name)
 
 
+# The family of the benchmark's synthetic groups (profiles/synthetic.py): never shown unless asked for.
+SYNTHETIC_FAMILY = "Synthetisch (benchmark)"
+
+
 class FunctionFamilyQuerySet(models.QuerySet):
     def with_groups(self):
         return self.prefetch_related(models.Prefetch("groups", queryset=FunctionGroup.objects.with_schaal_range()))
+
+    def public(self):
+        return self.exclude(name=SYNTHETIC_FAMILY)
 
 
 class FunctionFamily(models.Model):
@@ -46,8 +55,26 @@ class FunctionFamily(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("family-detail", kwargs={"slug": self.slug})
+
 
 class FunctionGroupQuerySet(models.QuerySet):
+    def public(self):
+        """The catalogue as visitors see it: without the benchmark's synthetic groups."""
+        return self.exclude(family__name=SYNTHETIC_FAMILY)
+
+    def with_schaal(self, schaal: int):
+        """The groups that have a functietypering (or kwaliteitenprofiel) for `schaal`."""
+        return self.filter(
+            models.Q(models.Exists(FunctionTypering.objects.filter(group=models.OuterRef("pk"), schaal=schaal)))
+            | models.Q(models.Exists(QualityProfile.objects.filter(group=models.OuterRef("pk"), schaal=schaal)))
+        )
+
+    def with_level(self, level: str):
+        """The groups whose werk- en denkniveau names `level` ("hbo" matches "hbo, wo", not "hboplus")."""
+        return self.filter(thinking_level__iregex=rf"(^|[^a-z]){re.escape(level)}($|[^a-z])")
+
     def with_schaal_range(self):
         return self.annotate(
             lowest_schaal=models.Min("typeringen__schaal"), highest_schaal=models.Max("typeringen__schaal")
@@ -220,6 +247,12 @@ class Competency(models.Model):
 
     name = models.CharField("naam", max_length=200)
     slug = models.SlugField("slug", max_length=200, unique=True, help_text=SLUG_HELP)
+    definition = models.TextField(
+        "omschrijving",
+        blank=True,
+        help_text="Wat de competentie inhoudt, zoals de Competentietaal Rijk het zegt. Leeg tot een redacteur het "
+        "invult: de catalogus verzint geen omschrijving.",
+    )
 
     history = ContentHistory()
 
@@ -605,6 +638,7 @@ class ContentVersion(models.Model):
     """
 
     number = models.PositiveBigIntegerField("versienummer", default=0)
+    changed_at = models.DateTimeField("laatst gewijzigd", null=True, blank=True)
 
     class Meta:
         verbose_name = "versie van de inhoud"

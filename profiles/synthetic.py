@@ -21,6 +21,7 @@ from django.utils.text import slugify
 
 from profiles import catalogue_data, fuwasys, source_parser
 from profiles.models import (
+    SYNTHETIC_FAMILY,
     BehaviouralIndicator,
     Characteristic,
     Competency,
@@ -43,7 +44,7 @@ from profiles.models import (
 )
 from profiles.vocabulary import MAX_SCHAAL, MIN_SCHAAL, KernprofielList
 
-FAMILY_NAME = "Synthetisch (benchmark)"
+FAMILY_NAME = SYNTHETIC_FAMILY
 GROUP_NAME = "Synthetische functiegroep {number:04d}"
 MAX_GROUPS = 9999  # the names have four digits
 DEFAULT_SEED = 528

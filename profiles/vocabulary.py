@@ -20,6 +20,9 @@ from functools import lru_cache
 
 MIN_SCHAAL, MAX_SCHAAL = 1, 18
 
+# The FGR's own public site (its application for the functiegroepen is only open to government workplaces).
+FGR_SITE_URL = "https://www.functiegebouwrijksoverheid.nl/"
+
 
 class LabeledEnum(StrEnum):
     """A closed set of values, each with the Dutch label the pages show: `Member = "value", "Label"`."""

@@ -35,7 +35,10 @@ def test_group_page_has_a_table_of_contents_with_an_anchor_per_schaal(client, ca
         assert f'<a href="#schaal-{schaal}">Schaal {schaal}</a>' in page
         assert f'id="schaal-{schaal}"' in page
         assert f'<a href="{schaal_url(schaal)}">Alles van schaal {schaal} op één pagina</a>' in page
-    assert "Functiegroep 528 in de functiefamilie Bedrijfsvoering, schaal 5–8." in page
+    assert (
+        "Functiegroep 528 in de functiefamilie "
+        '<a href="/functiefamilies/bedrijfsvoering/">Bedrijfsvoering</a>, schaal 5–8.' in page
+    )
 
 
 def test_group_page_shows_the_kernprofiel_per_resultaatgebied(client, catalogue):
@@ -63,6 +66,7 @@ def test_schaal_page_has_the_typering_the_profile_and_the_kernprofiel_of_that_sc
     assert re.findall(r"<h2 id=\"[a-z0-9-]+\">(.*?)</h2>", page) == [
         "Schaal 7: functietypering",
         "Schaal 7: kwaliteitenprofiel",
+        "Schaal 7: competenties",
         "Kernprofiel",
     ]
     assert "gevarieerdheid in diversiteit in problematiek" in page
@@ -87,8 +91,7 @@ def test_quality_profile_keeps_the_source_headings_and_nests_education(client, c
         "Opleiding: Rijk",
         "Overige kennis en vaardigheden",
         "Opleiding departmentsspecifiek",
-        "Competenties",
-        "Competenties departementsspecifiek",
+        "Competenties departementsspecifiek",  # the competencies stand once, merged, under their own heading
     ]
     assert re.findall(r"<h4>(.*?)</h4>", profile) == [
         "Werk- en denkniveau",
@@ -160,7 +163,10 @@ def test_glossary_explains_the_terms_that_pages_link_to(client, catalogue):
     for term in ("kernprofiel", "kwaliteitenprofiel", "functietypering", "resultaatgebied", "fuwasys", "kenmerken"):
         assert f'id="{term}"' in glossary
         assert f'href="/begrippen/#{term}"' in group_page
-    assert '<li value="9">Kader <span class="kenmerk-group">(Speelruimte/kaders)</span></li>' in glossary
+    assert (
+        '<li value="9" id="kenmerk-9"><strong>Kader</strong> <span class="kenmerk-group">(Speelruimte/kaders)</span>:'
+        in glossary
+    )
 
 
 @pytest.mark.parametrize(
@@ -201,7 +207,7 @@ PAGES = {
     "competency": lambda group: "/competenties/analyseren/",
     "glossary": lambda group: "/begrippen/",
 }
-QUERIES = {"group": 14, "schaal": 16, "competencies": 3, "competency": 3, "glossary": 1}
+QUERIES = {"group": 14, "schaal": 16, "competencies": 3, "competency": 3, "glossary": 0}
 
 
 @pytest.mark.parametrize("page_name", PAGES)
@@ -260,9 +266,12 @@ def test_a_group_without_schalen_yet_shows_no_broken_parts(client, catalogue):
 
     home, page = html(client.get("/")), html(client.get("/functiegroepen/nieuwe-groep/"))
 
-    assert 'Nieuwe groep</a> <span class="schaal-range">nog geen schalen</span>' in home
+    assert re.search(r'Nieuwe groep</a>\s*<span class="schaal-range">nog geen schalen</span>', home)
     assert "None" not in page
-    assert "Functiegroep in de functiefamilie Bedrijfsvoering, nog geen schalen." in page
+    assert (
+        "Functiegroep in de functiefamilie "
+        '<a href="/functiefamilies/bedrijfsvoering/">Bedrijfsvoering</a>, nog geen schalen.' in page
+    )
     assert "Schalen naast elkaar vergelijken" not in page and "eigen pagina om af te drukken" not in page
     assert "<h3>Resultaten</h3>" not in page
     assert "Het kernprofiel van deze functiegroep is nog niet ingevuld." in page
@@ -296,3 +305,32 @@ def test_the_examples_paragraph_closes_the_kernprofiel_results(client, corpus_gr
 
     examples = page.index(f'<div class="examples" id="voorbeelden-{group.pk}"><p>Voorbeelden producten en/of diensten')
     assert page.index("<h3>Resultaten</h3>") < examples < page.index("<h3>Gedragsindicatoren</h3>")
+
+
+def test_a_group_page_names_its_source_and_leads_back_up(client, catalogue):
+    page = html(client.get(GROUP_URL))
+
+    assert (
+        '<p class="source-line">Bron: <a href="https://www.functiegebouwrijksoverheid.nl/">Functiegebouw Rijk</a>, '
+        "functiegroep 528." in page
+    )
+    assert page.count('<p class="to-top"><a href="#inhoud">Naar boven</a></p>') == 5  # the kernprofiel, 4 schalen
+    assert '<div class="group-layout">\n<nav class="toc"' in page
+
+
+def test_every_table_of_scores_explains_its_kenmerken_without_javascript(client, catalogue):
+    page = html(client.get(schaal_url(7)))
+
+    help_ = page[page.index('<details class="kenmerk-help">') : page.index("</details>")]
+    assert "<summary>Wat meten deze kenmerken?</summary>" in help_
+    assert help_.count("<dt>") == 14
+    assert "<dt>6. Keuzevrijheid</dt><dd>Hoeveel ruimte er is om zelf te bepalen wat er gebeurt en hoe." in help_
+    assert '<a href="/begrippen/#totaal">Waarom niet</a>' in help_
+
+
+def test_the_glossary_explains_the_total_and_names_its_source(client, catalogue):
+    glossary = html(client.get("/begrippen/"))
+
+    assert 'id="totaal"' in glossary and "leidt deze catalogus uit een totaal geen schaal af" in glossary
+    assert '<a href="https://www.caorijk.nl/cao-rijk/bijlage-5">' in glossary
+    assert glossary.count('<li value="') == 14

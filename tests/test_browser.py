@@ -23,6 +23,10 @@ PAGE_PATHS = {
     "search": "/zoeken/?q=archieven",
     "search-empty": "/zoeken/?q=onbestaandwoord&schaal=6",
     "search-error": "/zoeken/?schaal=99",
+    "home-filtered": "/?schaal=7",
+    "home-filter-error": "/?schaal=99",
+    "family": "/functiefamilies/bedrijfsvoering/",
+    "downloads": "/downloads/",
 }
 
 
@@ -35,8 +39,10 @@ def is_focused(locator) -> bool:
     return locator.evaluate("element => element === document.activeElement")
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("name", PAGE_PATHS)
-def test_every_page_type_has_no_accessibility_violations(page, live_catalogue, name):
+def test_every_page_type_has_no_accessibility_violations(page, live_catalogue, name, width):
+    page.set_viewport_size({"width": width, "height": 900})
     page.goto(live_catalogue.url + PAGE_PATHS[name])
 
     assert page.locator("html").get_attribute("lang") == "nl"
@@ -63,6 +69,9 @@ def test_keyboard_walk_through_skip_link_and_table_of_contents(page, live_catalo
     assert page.evaluate("document.activeElement.id") == "inhoud"
 
     toc = page.get_by_role("navigation", name="Op deze pagina")
+    for name in ("Bedrijfsvoering", "Functiegebouw Rijk"):  # the family and the source, in the lines above the contents
+        page.keyboard.press("Tab")
+        assert is_focused(page.get_by_role("link", name=name, exact=True))
     page.keyboard.press("Tab")
     assert is_focused(toc.get_by_role("link", name="Kernprofiel"))
     for _ in range(3):
@@ -175,3 +184,34 @@ def test_no_page_scrolls_sideways_on_a_phone(page, live_catalogue, name):
     page.goto(live_catalogue.url + PAGE_PATHS[name])
 
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_the_home_filter_works_by_keyboard_without_javascript(browser, live_catalogue):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_catalogue.url + "/")
+
+    page.get_by_label("Schaal", exact=True).select_option("9")
+    page.get_by_role("button", name="Filteren").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert "schaal=9" in page.url
+    assert page.get_by_role("status").inner_text() == "0 functiegroepen gevonden."
+    page.get_by_role("link", name="Alle functiegroepen", exact=True).click()
+    assert page.get_by_role("link", name="Medewerker ICT / Techniek / Informatiebeheer / DIV").is_visible()
+    context.close()
+
+
+def test_a_groups_contents_stay_in_reach_down_a_long_page(page, live_catalogue):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(live_catalogue.url + GROUP_PATH + "#schaal-8")
+
+    toc = page.get_by_role("navigation", name="Op deze pagina")
+    box = toc.bounding_box()
+
+    assert page.evaluate("window.scrollY") > 3000
+    assert 0 <= box["y"] < 900 and toc.get_by_role("link", name="Kernprofiel").is_visible()
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.get_by_role("link", name="Naar boven").last.click()
+    assert -1 <= page.locator("h1").bounding_box()["y"] < 800  # back at the top of the content

@@ -66,7 +66,8 @@ def test_every_result_link_points_at_an_anchor_on_its_page(client, catalogue):
         target = client.get(path).content.decode()
         line = re.search(rf'id="{anchor}"[^>]*>(.*?)</li>', target, re.S)
         assert line, href
-        assert re.sub(r"<[^>]+>", " ", line.group(1)).split()[:3] == text.split()[:3]
+        # The anchor's element holds the line (a competency of a schaal page stands in its one item with the others)
+        assert " ".join(text.split()[:3]) in " ".join(re.sub(r"<[^>]+>", " ", line.group(1)).split()), href
 
 
 def test_results_are_grouped_by_group_and_location(client, catalogue):

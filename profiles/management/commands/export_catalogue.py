@@ -1,6 +1,5 @@
 from pathlib import Path
 
-from django.apps import apps
 from django.core import serializers
 from django.core.management.base import BaseCommand
 
@@ -17,16 +16,9 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", type=Path, help="Het bestand om te schrijven; standaard de uitvoer.")
 
     def handle(self, *args, output: Path | None, **options):
-        text = serializers.serialize("json", _catalogue(), indent=1)
+        text = serializers.serialize("json", catalogue_data.export_rows(), indent=1)
         if output:
             output.write_text(text, encoding="utf-8")
             self.stderr.write(f"Catalogus geschreven naar {output}.")
         else:
             self.stdout.write(text, ending="")
-
-
-def _catalogue():
-    """Every row, model by model in the order of catalogue_data.EXPORT_LABELS, each by primary key."""
-    for label in catalogue_data.EXPORT_LABELS:
-        model = apps.get_model(label)
-        yield from model._default_manager.order_by("pk").iterator()
