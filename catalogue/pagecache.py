@@ -9,6 +9,9 @@ request) and the release (a digest of the code, templates and static files), so:
   copies, but each still reads the version from the database, so none can serve a stale page either;
 - a deploy never serves pages rendered by the previous release (that may point at static files that are gone).
 
+The key also holds the day: a printed schaal page or comparison says the date. Not the host: servers behind one
+proxy share their copies, and the address a printout shows is the host that rendered it, behind a proxy the public one.
+
 Old entries are left to expire (TIMEOUT) or to the cache's own eviction. Only anonymous GET/HEAD requests whose
 query parameters the page knows are answered from the cache; only 200 responses that set no cookie are stored.
 
@@ -28,6 +31,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.timezone import localdate
 
 from catalogue.logs import Throttled
 from profiles.history import content_version
@@ -139,7 +143,7 @@ def public_page(view=None, *, params: tuple[str, ...] = ()):
 
 def page_key(request) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"page:{RELEASE}:{content_version()}:{path}"
+    return f"page:{RELEASE}:{content_version()}:{localdate().isoformat()}:{path}"
 
 
 def _cacheable_request(request, known: frozenset) -> bool:

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils.timezone import localdate
 
 from catalogue import pagecache
 from profiles import history
@@ -240,3 +241,9 @@ def test_the_key_holds_the_release_and_the_content_version(catalogue):
     key = pagecache.page_key(RequestFactory().get("/zoeken/?q=a"))
 
     assert key.startswith(f"page:{pagecache.RELEASE}:{history.content_version()}:")
+
+
+def test_the_key_holds_the_day_that_a_printout_shows(catalogue):
+    key = pagecache.page_key(RequestFactory().get("/"))
+
+    assert key.startswith(f"page:{pagecache.RELEASE}:{history.content_version()}:{localdate().isoformat()}:")
