@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 PORT ?= 8000
 
-.PHONY: install run serve bench bench-search bench-home test lint format fixture superuser
+.PHONY: install run serve bench bench-search bench-home bench-compare test lint format fixture superuser
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -70,3 +70,7 @@ bench-search: $(STAMP)
 ## The overview pages (home, family, competencies, downloads) uncached over 1,000 synthetic groups; not a test.
 bench-home: $(STAMP)
 	$(BIN)/python scripts/bench_home.py
+
+## Benchmark the comparison pages and the marked schaal page, uncached (see docs/benchmarks.md).
+bench-compare: $(STAMP)
+	$(BIN)/python scripts/bench_compare.py
