@@ -1,19 +1,21 @@
-"""The comparison as CSV, for people who work in a spreadsheet."""
+"""The comparisons as CSV, for people who work in a spreadsheet."""
 
 import csv
 
 from django.http import HttpResponse
 
-from catalogue.comparison import Change, Comparison
+from catalogue.alignment import Change, Part
+from catalogue.comparison import Comparison, Score
+from catalogue.group_comparison import GroupComparison
 
 # Dutch spreadsheet programs expect semicolons, and a byte-order mark to read UTF-8.
 DELIMITER = ";"
 
 
 def _describe(cell) -> str:
-    if cell.change in (Change.FIRST, Change.SAME, Change.EMPTY):
-        return cell.change if cell.change != Change.FIRST else ""
-    if cell.change in (Change.NEW, Change.DROPPED):
+    if cell.change == Change.OWN:
+        return "geen vergelijkbare regel links"
+    if cell.change in (Change.SAME, Change.EMPTY, Change.NEW, Change.DROPPED):
         return cell.change
     added = " ".join(s.text.strip() for s in cell.segments if s.kind == "insert")
     removed = " ".join(s.text.strip() for s in cell.segments if s.kind == "delete")
@@ -21,43 +23,121 @@ def _describe(cell) -> str:
     return f"{cell.change} ({'; '.join(filter(None, details))})"
 
 
-def comparison_rows(comparison: Comparison) -> list[list[str]]:
-    header = ["Onderdeel", "Kop in de bron"]
-    for index, schaal in enumerate(comparison.schalen):
-        header.append(f"Schaal {schaal}")
+def _header(names: list[str], references: list[str]) -> list[str]:
+    """Per column its text and, from the second on, how it differs from the one to its left ("met schaal 5")."""
+    header = ["Onderdeel"]
+    for index, name in enumerate(names):
+        header.append(name)
         if index:
-            header.append(f"Verschil met schaal {comparison.schalen[index - 1]}")
-    rows = [header]
-    code_row = ["FUWASYS-code", ""]
-    for index, codes in enumerate(comparison.codes):
-        code_row.append("; ".join(f"{code.label} {code.code}".strip() for code in codes))
+            header.append(f"Verschil met {references[index - 1]}")
+    return header
+
+
+def _with_differences(label: str, values: list[str], differences: list[str]) -> list[str]:
+    row = [label]
+    for index, value in enumerate(values):
+        row.append(value)
         if index:
-            previous = [code.code for code in comparison.codes[index - 1]]
-            current = [code.code for code in codes]
-            code_row.append("" if not codes or not previous else ("gelijk" if current == previous else "gewijzigd"))
-    rows.append(code_row)
-    for kenmerk in comparison.kenmerken:
-        row = [f"FUWASYS-kenmerk {kenmerk.number}: {kenmerk.name}", kenmerk.group]
-        for index, score in enumerate(kenmerk.scores):
-            row.append("" if score.value is None else str(score.value))
-            if index:
-                row.append("" if score.delta is None else f"{score.delta:+d}" if score.delta else "gelijk")
-        rows.append(row)
-    for part in comparison.parts:
+            row.append(differences[index])
+    return row
+
+
+def part_rows(parts: list[Part]) -> list[list[str]]:
+    rows = []
+    for part in parts:
+        label = f"{part.label} (in de bron: {part.source_note})" if part.source_note else part.label
         for line in part.rows:
-            row = [line.label, " / ".join(dict.fromkeys(label for label in part.source_labels if label))]
-            for index, cell in enumerate(line.cells):
-                row.append(cell.text)
-                if index:
-                    row.append(_describe(cell))
-            rows.append(row)
+            rows.append(
+                _with_differences(label, [cell.text for cell in line.cells], [_describe(cell) for cell in line.cells])
+            )
     return rows
+
+
+def _score_text(score: Score) -> str:
+    """The score, and the scores of the schaal's other variants: "3; Variant 2: 4"."""
+    if score.value is None:
+        return ""
+    if not score.variants:
+        return str(score.value)
+    return "; ".join(
+        [f"{score.shown_label}: {score.value}", *(f"{label}: {value}" for label, value in score.shown_variants)]
+    )
+
+
+def _score_difference(score: Score) -> str:
+    if score.delta is None:
+        return ""
+    return f"{score.delta:+d}" if score.delta else "gelijk"
+
+
+def comparison_rows(comparison: Comparison) -> list[list[str]]:
+    table = comparison.fuwasys
+    rows = [_header(comparison.names, [f"schaal {schaal}" for schaal in comparison.schalen])]
+    codes = ["; ".join(f"{code.label} {code.code}".strip() for code in column.codes) for column in table.codes]
+    rows.append(
+        _with_differences(
+            "FUWASYS-code",
+            codes,
+            [
+                "" if not codes[i] or not codes[i - 1] else "gelijk" if codes[i] == codes[i - 1] else "gewijzigd"
+                for i in range(len(codes))
+            ],
+        )
+    )
+    if table.any_unreadable:
+        readable = [
+            "te lezen" if column.readable else f"niet te lezen: {column.reason}" for column in table.readability
+        ]
+        rows.append(_with_differences("Scores per kenmerk", readable, [""] * len(readable)))
+    for kenmerk in table.kenmerken:
+        rows.append(
+            _with_differences(
+                f"FUWASYS-kenmerk {kenmerk.number}: {kenmerk.name}",
+                [_score_text(score) for score in kenmerk.scores],
+                [_score_difference(score) for score in kenmerk.scores],
+            )
+        )
+    rows.append(
+        _with_differences(
+            "FUWASYS-totaal volgens de bron",
+            [_score_text(score) for score in table.totals],
+            [_score_difference(score) for score in table.totals],
+        )
+    )
+    return rows + part_rows(comparison.parts)
+
+
+def group_comparison_rows(comparison: GroupComparison) -> list[list[str]]:
+    columns = comparison.columns
+    blank = [""] * len(columns)
+    rows = [_header(comparison.names, comparison.names)]
+    rows.append(_with_differences("Functiefamilie", [column.group.family.name for column in columns], blank))
+    rows.append(_with_differences("Doel", [column.group.purpose for column in columns], blank))
+    rows.append(_with_differences("Schalen", [", ".join(map(str, column.schalen)) for column in columns], blank))
+    rows.append(_with_differences("Werk- en denkniveau", [column.group.thinking_level for column in columns], blank))
+    rows += part_rows(comparison.kernprofiel_parts)
+    for row in comparison.competencies:
+        shared = ["gedeeld" if row.shared else ""] * len(columns)
+        rows.append(_with_differences(f"Competentie: {row.competency.name}", row.labels, shared))
+    rows.append(
+        _with_differences("Kwaliteitenprofiel van schaal", [str(column.schaal or "") for column in columns], blank)
+    )
+    return rows + part_rows(comparison.quality_parts)
+
+
+def _csv(filename: str, rows: list[list[str]]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    csv.writer(response, delimiter=DELIMITER).writerows(rows)
+    return response
 
 
 def comparison_csv(group, comparison: Comparison) -> HttpResponse:
     schalen = "-".join(str(schaal) for schaal in comparison.schalen)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="vergelijking-{group.slug}-schaal-{schalen}.csv"'
-    response.write("\ufeff")
-    csv.writer(response, delimiter=DELIMITER).writerows(comparison_rows(comparison))
-    return response
+    return _csv(f"vergelijking-{group.slug}-schaal-{schalen}.csv", comparison_rows(comparison))
+
+
+def group_comparison_csv(comparison: GroupComparison) -> HttpResponse:
+    slugs = "-".join(column.group.slug for column in comparison.columns)
+    return _csv(f"vergelijking-{slugs}.csv"[:200], group_comparison_rows(comparison))

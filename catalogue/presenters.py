@@ -7,6 +7,8 @@ queries the database.
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from catalogue.alignment import new_text_marks, split_segments
+from catalogue.comparison import line_text, quality_items, quality_key, typering_items, typering_key
 from profiles import fuwasys
 from profiles.models import (
     FunctionGroup,
@@ -183,6 +185,34 @@ def schaal(
         profile_blocks=_profile_blocks(profile) if profile else [],
         fuwasys=FuwasysDisplay([code_display(code) for code in typering.codes.all()], descents) if typering else None,
     )
+
+
+def mark_new_text(schaal: Schaal, lower_typering, lower_profile) -> bool:
+    """Mark in the schaal's lines what is new relative to the next-lower schaal: the FGR's "vet-blauw".
+
+    Each line gets `marked_pieces`: the segments of its text and of each continuation line, with the new words
+    as "insert". A typering or profile without a counterpart at the lower schaal is left unmarked. Returns
+    whether anything was compared (and the page's legend applies).
+    """
+    compared = False
+    if schaal.typering and lower_typering:
+        _mark(schaal.typering.sections.all(), typering_key, typering_items(lower_typering))
+        compared = True
+    if schaal.profile and lower_profile:
+        _mark(schaal.profile.sections.all(), quality_key, quality_items(lower_profile))
+        compared = True
+    return compared
+
+
+def _mark(sections, key_of, lower_parts) -> None:
+    lines_by_part: dict[str, list] = {}
+    for section in sections:
+        lines_by_part.setdefault(key_of(section)[0], []).extend(section.lines.all())
+    for key, lines in lines_by_part.items():
+        lower = lower_parts[key][2] if key in lower_parts else []
+        for line, segments in zip(lines, new_text_marks(lower, [line_text(line) for line in lines]), strict=True):
+            pieces = [line.text, *line.continuation.splitlines()]
+            line.marked_pieces = split_segments(segments, [len(piece) for piece in pieces])
 
 
 def _blocks(sections, *, sub_label: str) -> list[Block]:

@@ -1,8 +1,8 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from catalogue import comparison, exports, presenters
-from catalogue.forms import CompareForm
+from catalogue import comparison, exports, group_comparison, presenters
+from catalogue.forms import CompareForm, GroupCompareForm
 from catalogue.groupfilter import GroupFilter
 from catalogue.models import SearchLine
 from catalogue.search import SearchFilter, grouped, result_page, suggestion
@@ -21,6 +21,8 @@ from profiles.vocabulary import FGR_SITE_URL, MAX_SCHAAL, MIN_SCHAAL
 RESULTS_PER_PAGE = 25
 PAGE_PARAM = "pagina"
 SCHAAL_AXIS = list(range(MIN_SCHAAL, MAX_SCHAAL + 1))
+# ?markering=uit shows a schaal page without the marking of what is new relative to the next-lower schaal.
+MARKING_PARAM, MARKING_OFF = "markering", "uit"
 
 
 def home(request):
@@ -52,37 +54,62 @@ def group_detail(request, slug):
 
 
 def schaal_detail(request, slug, schaal):
-    return render(request, "schaal_detail.html", _schaal_context(slug, schaal))
+    context = _schaal_context(slug, schaal, marking=request.GET.get(MARKING_PARAM) != MARKING_OFF)
+    return render(request, "schaal_detail.html", context)
 
 
 def schaal_text(request, slug, schaal):
     """The schaal page as plain text, to paste into a vacancy text or a letter."""
-    context = _schaal_context(slug, schaal)
+    context = _schaal_context(slug, schaal, marking=False)
     response = render(request, "schaal_detail.txt", context, content_type="text/plain; charset=utf-8")
     filename = f"{context['group'].slug}-schaal-{schaal}.txt"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
 
 
-def _schaal_context(slug, schaal) -> dict:
+def _schaal_context(slug, schaal, *, marking: bool) -> dict:
     group = get_object_or_404(FunctionGroup.objects.for_page(), slug=slug)
     numbers = group.schalen()
     if schaal not in numbers:
         raise Http404(f"{group} heeft geen schaal {schaal}.")
-    typering = group.typeringen.with_content().filter(schaal=schaal).first()
-    profile = group.quality_profiles.with_content().filter(schaal=schaal).first()
     position = numbers.index(schaal)
+    lower = numbers[position - 1] if position > 0 else None
+    wanted = [schaal, lower] if marking and lower else [schaal]
+    typeringen = {t.schaal: t for t in group.typeringen.with_content().filter(schaal__in=wanted)}
+    profiles = {p.schaal: p for p in group.quality_profiles.with_content().filter(schaal__in=wanted)}
+    typering, profile = typeringen.get(schaal), profiles.get(schaal)
     codes = TyperingCode.objects.filter(typering__group=group).order_by("typering__schaal", "position")
     descents = descents_by_schaal(list(codes.values_list("typering__schaal", "code")))
-    profile_links = profile.competency_links.all() if profile else []
+    shown = presenters.schaal(schaal, typering, profile, descents.get(schaal, []))
+    marked = bool(marking and lower) and presenters.mark_new_text(shown, typeringen.get(lower), profiles.get(lower))
     return {
         "group": group,
         "kernprofiel": presenters.kernprofiel(group),
-        "competencies": presenters.schaal_competencies(group.competency_links.all(), profile_links),
-        "schaal": presenters.schaal(schaal, typering, profile, descents.get(schaal, [])),
-        "lower": numbers[position - 1] if position > 0 else None,
+        "competencies": presenters.schaal_competencies(
+            group.competency_links.all(), profile.competency_links.all() if profile else []
+        ),
+        "schaal": shown,
+        "lower": lower,
         "higher": numbers[position + 1] if position + 1 < len(numbers) else None,
+        "fgr_site": FGR_SITE_URL,
+        "sources": [group],
+        "marked": marked,
+        "can_mark": lower is not None and not marking,
     }
+
+
+def next_schaal(request, slug, schaal):
+    """What the next-higher schaal adds or changes, part by part: for an employee's development conversation."""
+    group = get_object_or_404(FunctionGroup.objects.select_related("family"), slug=slug)
+    numbers = group.schalen()
+    if schaal not in numbers:
+        raise Http404(f"{group} heeft geen schaal {schaal}.")
+    if schaal == numbers[-1]:
+        raise Http404(f"Schaal {schaal} is de hoogste schaal van {group}.")
+    higher = numbers[numbers.index(schaal) + 1]
+    result = _compared(group, [schaal, higher])
+    context = {"group": group, "step": result.steps[0], "fgr_site": FGR_SITE_URL, "sources": [group]}
+    return render(request, "next_schaal.html", context)
 
 
 def competency_list(request):
@@ -134,7 +161,7 @@ def search(request):
 
 def compare(request, slug):
     group, form, result = _comparison(request, slug)
-    context = {"group": group, "form": form, "comparison": result}
+    context = {"group": group, "form": form, "comparison": result, "fgr_site": FGR_SITE_URL, "sources": [group]}
     if result is None:
         return render(request, "compare.html", context, status=400)
     context["only_differences"] = form.cleaned_data["alleen_verschillen"]
@@ -153,10 +180,45 @@ def _comparison(request, slug):
     form = CompareForm(request.GET, available=group.schalen())
     if not form.is_valid():
         return group, form, None
-    schalen = form.cleaned_data["schaal"]
-    result = comparison.compare(
+    return group, form, _compared(group, form.cleaned_data["schaal"])
+
+
+def _compared(group, schalen: list[int]) -> comparison.Comparison:
+    return comparison.compare(
         schalen,
         group.typeringen.with_content().filter(schaal__in=schalen),
         group.quality_profiles.with_content().filter(schaal__in=schalen),
     )
-    return group, form, result
+
+
+def compare_groups(request):
+    form, result = _group_comparison(request)
+    context = {"form": form, "comparison": result, "fgr_site": FGR_SITE_URL}
+    if result is not None:
+        context["sources"] = [column.group for column in result.columns]
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "compare_groups.html", context, status=status)
+
+
+def compare_groups_csv(request):
+    form, result = _group_comparison(request)
+    if result is None:
+        if not form.errors:
+            form.add_error("groep", "Kies twee of drie functiegroepen om te vergelijken.")
+        return render(request, "compare_groups.html", {"form": form}, status=400)
+    return exports.group_comparison_csv(result)
+
+
+def _group_comparison(request):
+    """The form, and the comparison when the form names two or three groups that exist (and their schalen)."""
+    choices = FunctionGroup.objects.public().order_by("family__name", "name")
+    chosen = request.GET if "groep" in request.GET else None  # other parameters alone (a tracking tag) ask nothing
+    form = GroupCompareForm(chosen, groups=list(choices.values_list("slug", "name", "family__name")))
+    if not form.is_bound or not form.is_valid() or form.incomplete:
+        return form, None
+    groups = FunctionGroup.objects.public().filter(slug__in=form.cleaned_data["groep"]).for_page()
+    schalen = group_comparison.schalen_by_group(groups)
+    shown = form.check_schalen(schalen)
+    if form.errors:
+        return form, None
+    return form, group_comparison.compare(group_comparison.columns(groups, shown, schalen))

@@ -60,7 +60,7 @@ def test_group_page_shows_the_kernprofiel_per_resultaatgebied(client, catalogue)
 
 
 def test_schaal_page_has_the_typering_the_profile_and_the_kernprofiel_of_that_schaal(client, catalogue):
-    page = html(client.get(schaal_url(7)))
+    page = html(client.get(f"{schaal_url(7)}?markering=uit"))
 
     assert "<h1>Medewerker ICT / Techniek / Informatiebeheer / DIV, schaal 7</h1>" in page
     assert re.findall(r"<h2 id=\"[a-z0-9-]+\">(.*?)</h2>", page) == [
@@ -134,7 +134,7 @@ def test_the_inconsistent_code_of_schaal_6_is_shown_as_published_and_explained(c
 
 
 def test_continuation_and_intro_lines_are_shown_with_their_bullet(client, catalogue):
-    page = html(client.get(schaal_url(8)))
+    page = html(client.get(f"{schaal_url(8)}?markering=uit"))
 
     assert (
         "aanbesteding van minder omvangrijke werken, budgetten bewaakt<br>"

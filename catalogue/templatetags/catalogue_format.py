@@ -1,5 +1,7 @@
 """Formatting for the page templates."""
 
+import re
+
 from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -37,6 +39,19 @@ def highlight(text: str, query: str, autoescape=True) -> str:
 
 
 @register.filter
+def breakable(text: str) -> str:
+    """The text with a chance to wrap after each slash between words ("automatiseringsdeskundigen/leveranciers"),
+    so that a narrow column wraps there instead of inside a word. The text itself is unchanged."""
+    return mark_safe(re.sub(r"/(?=\w)", "/<wbr>", str(conditional_escape(text))))
+
+
+@register.filter
 def signed(number: int) -> str:
     """'+1' or '−1' (with a real minus sign)."""
     return f"+{number}" if number > 0 else f"−{abs(number)}"
+
+
+@register.filter
+def lower_first(text: str) -> str:
+    """'Schaal 5' as it reads inside a sentence: 'schaal 5'. Names of groups start with a capital and keep it."""
+    return f"{text[:1].lower()}{text[1:]}" if text.startswith("Schaal ") else text
