@@ -73,7 +73,7 @@ def test_keyboard_walk_through_skip_link_and_table_of_contents(page, live_catalo
     skip_link = page.get_by_role("link", name="Naar de inhoud")
     assert is_focused(skip_link) and skip_link.is_visible()
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "inhoud"
+    expect(page.locator("#inhoud")).to_be_focused()
 
     toc = page.get_by_role("navigation", name="Op deze pagina")
     for name in ("Bedrijfsvoering", "Functiegebouw Rijk"):  # the family and the source, in the lines above the contents
