@@ -8,11 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import OuterRef, Subquery
 from django.shortcuts import render
 from django.urls import reverse
 
-from profiles import history, textdiff
+from profiles import history, timeline
 from profiles.models import (
     BehaviouralIndicator,
     Competency,
@@ -33,7 +32,6 @@ from profiles.models import (
 )
 
 LIMIT = 50
-ACTIONS = {"+": "toegevoegd", "~": "gewijzigd", "-": "verwijderd"}
 
 
 @dataclass(frozen=True)
@@ -104,14 +102,6 @@ KINDS = (
 
 
 @dataclass
-class FieldChange:
-    name: str
-    segments: list[textdiff.Segment] = field(default_factory=list)
-    old: str = ""
-    new: str = ""
-
-
-@dataclass
 class Change:
     when: datetime
     order: int
@@ -122,7 +112,7 @@ class Change:
     reason: str
     group_name: str = ""
     group_url: str = ""
-    fields: list[FieldChange] = field(default_factory=list)
+    fields: list[timeline.FieldChange] = field(default_factory=list)
 
 
 def changes(request):
@@ -134,30 +124,26 @@ def changes(request):
 
 def _changes(kind: Kind, groups: dict) -> list[Change]:
     model = kind.model.history.model
-    fields = [f for f in model.tracked_fields if f.name != "id"]
-    previous = model.objects.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id")).order_by("-history_id")
-    records = model.objects.select_related(*kind.related).annotate(
-        prev_history_id=Subquery(previous.values("history_id")[:1]),
-        **{f"prev_{f.attname}": Subquery(previous.values(f.attname)[:1]) for f in fields},
-    )
+    fields = timeline.tracked_fields(model)
+    records = timeline.with_previous(model, model.objects.select_related(*kind.related), fields)
     if kind.model is not FunctionGroup:
         records = records.exclude(history_change_reason__in=history.BULK_REASONS)
     found = []
     for record in records.order_by("-history_date", "-history_id")[:LIMIT]:
-        changed = _field_changes(record, fields) if record.history_type == "~" else []
+        changed = timeline.field_changes(record, fields) if record.history_type == "~" else []
         if record.history_type == "~" and not changed:
             continue
         found.append(_change(kind, record, changed, groups))
     return found
 
 
-def _change(kind: Kind, record, changed: list[FieldChange], groups: dict) -> Change:
+def _change(kind: Kind, record, changed: list[timeline.FieldChange], groups: dict) -> Change:
     change = Change(
         when=record.history_date,
         order=record.history_id,
         what=str(kind.model._meta.verbose_name),
-        label=_label(record),
-        action=ACTIONS[record.history_type],
+        label=timeline.label(record),
+        action=timeline.ACTIONS[record.history_type],
         where=kind.where(record),
         reason=record.history_change_reason or "",
         fields=changed,
@@ -167,34 +153,3 @@ def _change(kind: Kind, record, changed: list[FieldChange], groups: dict) -> Cha
         change.group_name, slug = group
         change.group_url = reverse("group-detail", kwargs={"slug": slug})
     return change
-
-
-def _label(record) -> str:
-    for name in ("text", "label", "name", "code"):
-        if getattr(record, name, ""):
-            return getattr(record, name)
-    return f"schaal {record.schaal}"
-
-
-def _field_changes(record, fields) -> list[FieldChange]:
-    found = []
-    for f in fields:
-        old, new = getattr(record, f"prev_{f.attname}"), getattr(record, f.attname)
-        if record.prev_history_id is None or old == new:
-            continue
-        name = str(f.verbose_name)
-        if isinstance(new, str) and isinstance(old, str) and not f.is_relation and not f.choices:
-            found.append(FieldChange(name, segments=textdiff.word_diff(old, new)))
-        elif f.is_relation:
-            found.append(FieldChange(name))
-        else:
-            found.append(FieldChange(name, old=_shown(f, old), new=_shown(f, new)))
-    return found
-
-
-def _shown(f, value) -> str:
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
-    if f.choices:
-        return str(dict(f.flatchoices).get(value, value))
-    return "(leeg)" if value in (None, "") else str(value)

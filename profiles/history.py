@@ -30,7 +30,8 @@ REPLACED = "Vervangen bij een nieuwe import"
 RESTORED = "Hersteld uit de geschiedenis"
 FROM_EXPORT = "Geladen uit een export"
 DELETED = "Verwijderd in het beheer"
-BULK_REASONS = (LOADED, IMPORTED, REPLACED, RESTORED, FROM_EXPORT, DELETED)
+SUPERSEDED = "Vervangen door een eerdere stand"
+BULK_REASONS = (LOADED, IMPORTED, REPLACED, RESTORED, FROM_EXPORT, DELETED, SUPERSEDED)
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,14 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet, ModelChoiceIterator
-from django.http import Http404
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeData, mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from profiles import history, services, textdiff
+from profiles import content, history, services, textdiff
+from profiles.admin.timelines import NumberedHistory
 
 VERSION_FIELD = "loaded_version"
 
@@ -100,11 +101,10 @@ def _marked(segments) -> str:
     return format_html_join("", "<{0}>{1}</{0}>", ((tags[segment.kind], segment.text) for segment in segments))
 
 
-class ContentAdmin(_WithVersionField, SimpleHistoryAdmin):
+class ContentAdmin(NumberedHistory, _WithVersionField, SimpleHistoryAdmin):
     """An admin page for catalogue content, with its history and the restoring of any earlier version."""
 
     object_history_template = "admin/profiles/object_history.html"
-    object_history_form_template = "admin/profiles/object_history_form.html"
     object_history_list_template = "admin/profiles/object_history_list.html"
     history_list_per_page = 50
 
@@ -114,15 +114,6 @@ class ContentAdmin(_WithVersionField, SimpleHistoryAdmin):
     def history_view_title(self, request, obj):
         return f"Geschiedenis van {obj}"
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # A version id that is no number is a page that does not exist, not a server error.
-        if not str(version_id).isdigit():
-            raise Http404("Deze versie bestaat niet.")
-        return super().history_form_view(request, object_id, version_id, extra_context)
-
-    def history_form_view_title(self, request, obj):
-        return f"Eerdere versie van {obj} terugzetten"
-
     def save_model(self, request, obj, form, change):
         restoring = _restored_version(self.model, request)
         if restoring:
@@ -131,12 +122,19 @@ class ContentAdmin(_WithVersionField, SimpleHistoryAdmin):
             return  # nothing to write, so nothing to record
         super().save_model(request, obj, form, change)
 
-    def response_change(self, request, obj):
-        restored = _restored_version(self.model, request)
-        response = super().response_change(request, obj)
-        if restored:
-            self.message_user(request, f"De versie van {_when(restored.history_date)} is teruggezet.")
-        return response
+    def message_user(self, request, message, *args, **kwargs):
+        super().message_user(request, with_article(self.model, message), *args, **kwargs)
+
+
+def with_article(model, message):
+    """Django's Dutch messages say "De {naam}" for every model; a neuter name takes "Het" ("Het resultaat …")."""
+    name = str(model._meta.verbose_name)
+    wrong = f"De {name} "
+    if content.article(model) == content.NEUTER and str(message).startswith(wrong):
+        fixed = f"Het {name} " + str(message)[len(wrong) :]
+        # Only plain words were put before a message that was already escaped.
+        return mark_safe(fixed) if isinstance(message, SafeData) else fixed
+    return message
 
 
 def _restored_version(model, request):

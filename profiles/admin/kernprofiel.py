@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from profiles import history
 from profiles.admin import importing
 from profiles.admin.base import ContentAdmin, ContentInline, PositionedInline, link_list
+from profiles.admin.timelines import TimelineHistory
 from profiles.admin.typeringen import FuwasysFilter
 from profiles.models import (
     BehaviouralIndicator,
@@ -64,7 +65,7 @@ class GroupCompetencyInline(PositionedInline):
 
 
 @admin.register(FunctionGroup)
-class FunctionGroupAdmin(ContentAdmin):
+class FunctionGroupAdmin(TimelineHistory, ContentAdmin):
     list_display = ["name", "fgr_id", "family"]
     list_filter = ["family", "typeringen__schaal", GroupFuwasysFilter]
     list_select_related = ["family"]

@@ -3,6 +3,7 @@
 from django.contrib import admin
 
 from profiles.admin.base import ContentAdmin, PositionedInline
+from profiles.admin.timelines import TimelineHistory
 from profiles.models import QualityProfile, QualityProfileCompetency, QualityProfileLine, QualityProfileSection
 
 
@@ -19,7 +20,7 @@ class ProfileCompetencyInline(PositionedInline):
 
 
 @admin.register(QualityProfile)
-class QualityProfileAdmin(ContentAdmin):
+class QualityProfileAdmin(TimelineHistory, ContentAdmin):
     list_display = ["__str__", "group", "schaal"]
     list_filter = ["schaal", "group__family", "group"]
     list_select_related = ["group"]

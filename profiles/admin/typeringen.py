@@ -10,6 +10,7 @@ from django.utils.html import format_html, format_html_join
 
 from profiles import fuwasys, services
 from profiles.admin.base import ContentAdmin, PositionedForm, PositionedInline
+from profiles.admin.timelines import TimelineHistory
 from profiles.models import FunctionTypering, TyperingCode, TyperingLine, TyperingSection
 
 
@@ -59,7 +60,7 @@ class TyperingSectionInline(PositionedInline):
 
 
 @admin.register(FunctionTypering)
-class FunctionTyperingAdmin(ContentAdmin):
+class FunctionTyperingAdmin(TimelineHistory, ContentAdmin):
     list_display = ["__str__", "group", "schaal", "code_list", "codes_are_consistent"]
     list_filter = [FuwasysFilter, "schaal", "group__family", "group"]
     list_select_related = ["group"]

@@ -1,0 +1,268 @@
+"""The timeline of a functiegroep, typering or kwaliteitenprofiel: every change to it and to everything in it.
+
+Each change an editor saved is one entry (who, when, what, a word diff against the version before); bulk work
+(an import, loading the catalogue, a restore) is one entry per batch, counted. Entries are numbered per timeline,
+1 for the oldest. The queries do not grow with the number of entries: per kind of record one query for the edits
+(each carrying the values of its previous version) and one for the batches, plus a few for the labels.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Count, Max, OuterRef, Subquery
+
+from profiles import content, history, textdiff
+from profiles.models import (
+    BehaviouralIndicator,
+    FunctionGroup,
+    FunctionTypering,
+    GroupCompetency,
+    KernprofielHeading,
+    QualityProfile,
+    QualityProfileCompetency,
+    QualityProfileLine,
+    QualityProfileSection,
+    Result,
+    ResultArea,
+    TyperingCode,
+    TyperingLine,
+    TyperingSection,
+)
+
+ACTIONS = {"+": "toegevoegd", "~": "gewijzigd", "-": "verwijderd"}
+
+
+@dataclass
+class FieldChange:
+    name: str
+    segments: list[textdiff.Segment] = field(default_factory=list)
+    old: str = ""
+    new: str = ""
+
+
+@dataclass
+class Entry:
+    when: datetime
+    order: int  # the newest history id in the entry: ties of `when` keep the order of recording
+    model: type
+    who: str = ""
+    reason: str = ""
+    action: str = ""  # "+", "~" or "-" for an edit; empty for a batch
+    object_id: int | None = None
+    history_id: int | None = None
+    label: str = ""
+    where: str = ""
+    count: int = 1
+    fields: list[FieldChange] = field(default_factory=list)
+    number: int = 0
+
+    @property
+    def is_batch(self) -> bool:
+        return not self.action
+
+    @property
+    def what(self) -> str:
+        return str(self.model._meta.verbose_name)
+
+    @property
+    def action_label(self) -> str:
+        return ACTIONS.get(self.action, "")
+
+    @property
+    def key(self) -> str:
+        """What a form sends to name this entry's record: "model:history id"."""
+        return f"{self.model._meta.model_name}:{self.history_id}"
+
+
+def with_previous(model, records, fields):
+    """Annotate history records with their previous version's id and field values (correlated subqueries)."""
+    previous = model.objects.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id")).order_by("-history_id")
+    return records.annotate(
+        prev_history_id=Subquery(previous.values("history_id")[:1]),
+        **{f"prev_{f.attname}": Subquery(previous.values(f.attname)[:1]) for f in fields},
+    )
+
+
+def tracked_fields(model) -> list:
+    """The content fields a history record of `model` (a historical model) tracks."""
+    return [f for f in model.tracked_fields if f.name != "id"]
+
+
+def field_changes(record, fields) -> list[FieldChange]:
+    """What changed between a record annotated by `with_previous` and the version before it."""
+    found = []
+    for f in fields:
+        old, new = getattr(record, f"prev_{f.attname}"), getattr(record, f.attname)
+        if record.prev_history_id is None or old == new:
+            continue
+        name = str(f.verbose_name)
+        if isinstance(new, str) and isinstance(old, str) and not f.is_relation and not f.choices:
+            found.append(FieldChange(name, segments=textdiff.word_diff(old, new)))
+        elif f.is_relation:
+            found.append(FieldChange(name))
+        else:
+            found.append(FieldChange(name, old=shown(f, old), new=shown(f, new)))
+    return found
+
+
+def shown(f, value) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if f.choices:
+        return str(dict(f.flatchoices).get(value, value))
+    return "(leeg)" if value in (None, "") else str(value)
+
+
+def label(record) -> str:
+    for name in ("text", "label", "name", "code"):
+        if getattr(record, name, ""):
+            return getattr(record, name)
+    return f"schaal {record.schaal}" if hasattr(record, "schaal") else str(record.id)
+
+
+def entries(root) -> list[Entry]:
+    """Every change to `root` (a group, typering or kwaliteitenprofiel) and to what is in it, newest first."""
+    ids = _subtree_ids(root)
+    places = _Places(ids)
+    found = []
+    for model, model_ids in ids.items():
+        if model in content.DERIVED:
+            continue
+        found += _edits(model, model_ids, places)
+        found += _batches(model, model_ids)
+    found = _merged_batches(found)
+    found.sort(key=lambda entry: (entry.when, entry.order))
+    for number, entry in enumerate(found, start=1):
+        entry.number = number
+    return found[::-1]
+
+
+def _subtree_ids(root) -> dict:
+    """Per model, the ids (as a subquery) of every record that ever belonged to root, removed ones included."""
+    model = type(root)
+    ids = {model: [root.pk]}
+    for child, parent_field, parent in content.descendants(model):
+        ids[child] = child.history.filter(**{f"{parent_field}__in": ids[parent]}).values("id")
+    return ids
+
+
+def _edits(model, ids, places) -> list[Entry]:
+    historical = model.history.model
+    fields = tracked_fields(historical)
+    records = historical.objects.filter(id__in=ids).exclude(history_change_reason__in=history.BULK_REASONS)
+    records = with_previous(historical, records.select_related("history_user"), fields)
+    found = []
+    for record in records.order_by("history_date", "history_id"):
+        changed = field_changes(record, fields) if record.history_type == "~" else []
+        if record.history_type == "~" and not changed:
+            continue  # a save that changed nothing worth showing
+        found.append(
+            Entry(
+                when=record.history_date,
+                order=record.history_id,
+                model=model,
+                who=str(record.history_user or ""),
+                reason=record.history_change_reason or "",
+                action=record.history_type,
+                object_id=record.id,
+                history_id=record.history_id,
+                label=label(record),
+                where=places.where(model, record),
+                fields=changed,
+            )
+        )
+    return found
+
+
+def _batches(model, ids) -> list[Entry]:
+    rows = (
+        model.history.filter(id__in=ids, history_change_reason__in=history.BULK_REASONS)
+        .values("history_date", "history_change_reason")
+        .annotate(count=Count("history_id"), order=Max("history_id"))
+        .order_by()
+    )
+    return [
+        Entry(when=row["history_date"], order=row["order"], model=model, reason=row["history_change_reason"],
+              count=row["count"])
+        for row in rows
+    ]  # fmt: skip
+
+
+def _merged_batches(found: list[Entry]) -> list[Entry]:
+    """One entry per batch (a moment and a reason), whatever kinds of record it wrote."""
+    merged, batches = [], {}
+    for entry in found:
+        if not entry.is_batch:
+            merged.append(entry)
+            continue
+        key = (entry.when, entry.reason)
+        if key in batches:
+            batches[key].count += entry.count
+            batches[key].order = max(batches[key].order, entry.order)
+        else:
+            batches[key] = entry
+            merged.append(entry)
+    return merged
+
+
+class _Places:
+    """Says where in the group a record is ("Functietypering schaal 7, Resultaten"), from the history."""
+
+    def __init__(self, ids: dict):
+        self.areas = dict(ResultArea.objects.values_list("pk", "name"))
+        self.latest = {
+            model: _latest_values(model, ids[model], names)
+            for model, names in (
+                (QualityProfile, ("schaal",)),
+                (FunctionTypering, ("schaal",)),
+                (QualityProfileSection, ("profile_id", "label", "focus_area_label")),
+                (TyperingSection, ("typering_id", "label", "sub_area_label")),
+            )
+            if model in ids
+        }
+
+    def _get(self, model, pk) -> dict:
+        return self.latest.get(model, {}).get(pk, {})
+
+    def _schaal(self, model, pk, what: str) -> str:
+        schaal = self._get(model, pk).get("schaal")
+        return f"{what} schaal {schaal}" if schaal else what
+
+    def _section(self, model, pk) -> str:
+        section = self._get(model, pk)
+        return section.get("label") or section.get("focus_area_label") or section.get("sub_area_label") or ""
+
+    def where(self, model, record) -> str:
+        if model is FunctionGroup:
+            return "Functiegroep"
+        if model is Result:
+            return f"Resultaten, {self.areas.get(record.area_id, '')}"
+        if model is BehaviouralIndicator:
+            return f"Gedragsindicatoren, {self.areas.get(record.area_id, '')}"
+        if model is KernprofielHeading:
+            return "Kopjes van het kernprofiel"
+        if model is GroupCompetency:
+            return "Competenties van het kernprofiel"
+        if model is QualityProfile:
+            return self._schaal(QualityProfile, record.id, "Kwaliteitenprofiel")
+        if model in (QualityProfileSection, QualityProfileCompetency):
+            return self._schaal(QualityProfile, record.profile_id, "Kwaliteitenprofiel")
+        if model is QualityProfileLine:
+            profile_id = self._get(QualityProfileSection, record.section_id).get("profile_id")
+            place = self._schaal(QualityProfile, profile_id, "Kwaliteitenprofiel")
+            return ", ".join(filter(None, [place, self._section(QualityProfileSection, record.section_id)]))
+        if model is FunctionTypering:
+            return self._schaal(FunctionTypering, record.id, "Functietypering")
+        if model in (TyperingCode, TyperingSection):
+            return self._schaal(FunctionTypering, record.typering_id, "Functietypering")
+        if model is TyperingLine:
+            typering_id = self._get(TyperingSection, record.section_id).get("typering_id")
+            place = self._schaal(FunctionTypering, typering_id, "Functietypering")
+            return ", ".join(filter(None, [place, self._section(TyperingSection, record.section_id)]))
+        return ""
+
+
+def _latest_values(model, ids, names) -> dict[int, dict]:
+    """The newest recorded values of `names` per record id (removed records included)."""
+    rows = model.history.filter(id__in=ids).order_by("id", "history_id").values("id", *names)
+    return {row["id"]: row for row in rows}  # the newest version of each id comes last

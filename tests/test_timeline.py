@@ -1,0 +1,241 @@
+"""A group's history is the history of everything in it: one numbered timeline, restoring from it, old versions
+read-only, and back to the page the editor came from."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from profiles import history
+from profiles.models import BehaviouralIndicator, FunctionGroup, QualityProfileLine, Result, TyperingLine
+from tests.adminforms import messages_of
+from tests.test_history import ORIGINAL, REVISED, edit_in_admin
+
+
+def timeline_url(obj) -> str:
+    return reverse(f"admin:profiles_{obj._meta.model_name}_history", args=[obj.pk])
+
+
+def change_url(obj) -> str:
+    return reverse(f"admin:profiles_{obj._meta.model_name}_change", args=[obj.pk])
+
+
+def entries(client, obj):
+    return list(client.get(timeline_url(obj)).context["page_obj"])
+
+
+def export() -> str:
+    out = StringIO()
+    call_command("export_catalogue", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def result(catalogue) -> Result:
+    return Result.objects.get(group=catalogue, text=ORIGINAL)
+
+
+def test_an_edited_line_is_in_its_groups_timeline_with_who_and_a_word_diff(redacteur_client, catalogue, result):
+    edit_in_admin(redacteur_client, result, text=REVISED)
+
+    response = redacteur_client.get(timeline_url(catalogue))
+
+    html = response.content.decode()
+    newest, loaded = response.context["page_obj"]
+    assert (newest.number, newest.who, newest.action_label, newest.label) == (2, "redacteur", "gewijzigd", REVISED)
+    assert newest.where == "Resultaten, Opdracht(gever) (ambtelijk)"
+    assert (loaded.number, loaded.reason, loaded.is_batch) == (1, history.LOADED, True)
+    assert loaded.count == catalogue_rows(catalogue)
+    assert "<h2>Wijziging 2</h2>" in html
+    assert "Resultaat gewijzigd" in html
+    assert "door redacteur" in html
+    assert '<ins><span class="visually-hidden">toegevoegd: </span>snel en </ins>' in html
+
+
+def catalogue_rows(group) -> int:
+    """Every row the loading wrote for the group but the FUWASYS scores, which follow their code."""
+    from profiles import content
+
+    total = 1
+    for model, *_ in content.descendants(FunctionGroup):
+        if model not in content.DERIVED:
+            total += model.history.filter(history_change_reason=history.LOADED).count()
+    return total
+
+
+def test_lines_of_typeringen_and_profiles_are_in_the_group_and_in_their_own_timeline(redacteur_client, catalogue):
+    typering = catalogue.typeringen.get(schaal=7)
+    line = TyperingLine.objects.filter(section__typering=typering).first()
+    profile_line = QualityProfileLine.objects.filter(section__profile__group=catalogue).first()
+    edit_in_admin(redacteur_client, line, text="Een andere typeringsregel")
+    edit_in_admin(redacteur_client, profile_line, text="Een andere profielregel")
+
+    group_entries = entries(redacteur_client, catalogue)
+    typering_entries = entries(redacteur_client, typering)
+
+    assert [entry.label for entry in group_entries[:2]] == ["Een andere profielregel", "Een andere typeringsregel"]
+    assert group_entries[1].where.startswith("Functietypering schaal 7, ")
+    assert group_entries[0].where.startswith(f"Kwaliteitenprofiel schaal {profile_line.section.profile.schaal}")
+    assert [entry.label for entry in typering_entries if not entry.is_batch] == ["Een andere typeringsregel"]
+    assert typering_entries[0].number == 2  # numbered per timeline
+
+
+def test_numbers_belong_to_one_group(redacteur_client, catalogue, corpus_group, result):
+    other = corpus_group("01")
+    edit_in_admin(redacteur_client, result, text=REVISED)
+
+    assert [entry.number for entry in entries(redacteur_client, other)] == [1]
+    assert [entry.number for entry in entries(redacteur_client, catalogue)] == [2, 1]
+
+
+def test_a_change_is_undone_from_the_timeline_and_the_editor_is_back_on_the_group(redacteur_client, catalogue, result):
+    edit_in_admin(redacteur_client, result, text=REVISED)
+
+    response = redacteur_client.post(timeline_url(catalogue), {"wijziging": "2", "actie": "ongedaan"})
+
+    assert response.status_code == 302
+    assert response.url == change_url(catalogue)
+    result.refresh_from_db()
+    assert result.text == ORIGINAL
+    assert "Wijziging 2 is ongedaan gemaakt." in messages_of(redacteur_client.get(response.url))
+    newest = entries(redacteur_client, catalogue)[0]
+    assert (newest.number, newest.reason, newest.who) == (3, "Wijziging ongedaan gemaakt", "redacteur")
+
+
+def test_the_whole_group_goes_back_to_how_it_was_after_a_change(redacteur_client, catalogue, result):
+    before = export()
+    edit_in_admin(redacteur_client, result, text=REVISED)
+    BehaviouralIndicator.objects.filter(group=catalogue).first().delete()
+    catalogue.typeringen.get(schaal=8).delete()
+
+    response = redacteur_client.post(timeline_url(catalogue), {"wijziging": "1", "actie": "terugzetten"}, follow=True)
+
+    assert export() == before
+    assert "staat weer zoals na wijziging 1" in " ".join(messages_of(response))
+    assert response.redirect_chain[-1][0] == change_url(catalogue)
+    reasons = [entry.reason for entry in response.client.get(timeline_url(catalogue)).context["page_obj"][:2]]
+    assert reasons == [history.RESTORED, history.SUPERSEDED]  # and that, too, can be undone
+
+
+def test_an_added_line_is_undone_and_a_removed_one_comes_back_in_its_place(redacteur_client, catalogue, result):
+    pk, position = result.pk, result.position
+    result.delete()
+    added = Result.objects.create(group=catalogue, area=result.area, position=99, text="Een nieuwe regel")
+
+    redacteur_client.post(timeline_url(catalogue), {"wijziging": "3", "actie": "ongedaan"})
+    redacteur_client.post(timeline_url(catalogue), {"wijziging": "2", "actie": "ongedaan"})
+
+    assert not Result.objects.filter(pk=added.pk).exists()
+    assert (Result.objects.get(pk=pk).position, Result.objects.get(pk=pk).text) == (position, ORIGINAL)
+
+
+def test_a_removed_line_whose_place_is_taken_goes_to_the_end_with_a_note(redacteur_client, catalogue, result):
+    pk, position = result.pk, result.position
+    result.delete()
+    Result.objects.create(group=catalogue, area=result.area, position=position, text="Op dezelfde plaats")
+
+    response = redacteur_client.post(timeline_url(catalogue), {"wijziging": "2", "actie": "ongedaan"}, follow=True)
+
+    last = Result.objects.filter(group=catalogue, area=result.area).order_by("position").last()
+    assert last.pk == pk
+    assert f"het staat nu op plaats {last.position}" in " ".join(messages_of(response))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [{}, {"wijziging": "999", "actie": "ongedaan"}, {"wijziging": "1", "actie": "ongedaan"}, {"wijziging": "1"}],
+    ids=["nothing", "unknown-number", "undo-a-batch", "no-action"],
+)
+def test_a_bad_choice_is_a_dutch_400_and_changes_nothing(redacteur_client, catalogue, data):
+    before = export()
+
+    response = redacteur_client.post(timeline_url(catalogue), data)
+
+    assert response.status_code == 400
+    assert "Kies een wijziging uit de lijst" in response.content.decode()
+    assert export() == before
+
+
+def test_a_refused_restore_says_why_and_changes_nothing(redacteur_client, catalogue):
+    typering = catalogue.typeringen.get(schaal=8)
+    line = TyperingLine.objects.filter(section__typering=typering).first()
+    line.delete()
+    typering.delete()
+    number = next(e.number for e in entries(redacteur_client, catalogue) if e.model is TyperingLine)
+    before = export()
+
+    response = redacteur_client.post(timeline_url(catalogue), {"wijziging": str(number), "actie": "ongedaan"})
+
+    assert response.status_code == 400
+    assert "waar dit bij hoorde bestaat niet meer" in response.content.decode()
+    assert export() == before
+
+
+def test_a_viewer_without_change_rights_reads_but_cannot_restore(client, django_user_model, catalogue):
+    from django.contrib.auth.models import Permission
+
+    reader = django_user_model.objects.create_user("lezer", password="x", is_staff=True)
+    reader.user_permissions.add(Permission.objects.get(codename="view_functiongroup"))
+    client.force_login(reader)
+
+    assert "ongedaan maken" not in client.get(timeline_url(catalogue)).content.decode()
+    assert client.post(timeline_url(catalogue), {"wijziging": "1", "actie": "terugzetten"}).status_code == 403
+
+
+@pytest.mark.parametrize("edits", [1, 8])
+def test_the_timeline_query_count_does_not_grow(redacteur_client, catalogue, django_assert_num_queries, edits):
+    for number, line in enumerate(TyperingLine.objects.filter(section__typering__group=catalogue)[:edits]):
+        line.text = f"Gewijzigd {number}"
+        line.save()
+    Result.objects.filter(group=catalogue).first().delete()
+
+    with django_assert_num_queries(36):
+        redacteur_client.get(timeline_url(catalogue))
+
+
+def test_an_old_version_is_a_read_only_page_with_one_button(redacteur_client, result):
+    edit_in_admin(redacteur_client, result, text=REVISED)
+    original = result.history.earliest()
+    url = reverse("admin:profiles_result_simple_history", args=[result.pk, original.history_id])
+
+    html = redacteur_client.get(url).content.decode()
+
+    assert "Eerdere versie, alleen om te lezen." in html
+    assert "<textarea" not in html and "<select" not in html
+    assert 'type="text"' not in html and "related-widget-wrapper" not in html
+    assert "Deze versie terugzetten" in html
+    assert ORIGINAL in html
+    assert '<del><span class="visually-hidden">verwijderd: </span>ondersteund</del>' in html  # since then
+
+
+def test_restoring_a_version_returns_to_the_page_the_line_is_edited_on(redacteur_client, catalogue, result):
+    edit_in_admin(redacteur_client, result, text=REVISED)
+    url = reverse("admin:profiles_result_simple_history", args=[result.pk, result.history.earliest().history_id])
+
+    response = redacteur_client.post(url)
+
+    assert response.url == change_url(catalogue)
+    result.refresh_from_db()
+    assert result.text == ORIGINAL
+
+
+def test_restoring_a_version_returns_to_a_page_of_this_site_it_was_opened_from(redacteur_client, catalogue, result):
+    edit_in_admin(redacteur_client, result, text=REVISED)
+    url = reverse("admin:profiles_result_simple_history", args=[result.pk, result.history.earliest().history_id])
+
+    back = redacteur_client.post(url, {"next": timeline_url(catalogue)})
+    away = redacteur_client.post(url, {"next": "https://elders.example/"})
+
+    assert back.url == timeline_url(catalogue)
+    assert away.url == change_url(catalogue)
+
+
+def test_versions_of_one_line_are_numbered_for_that_line(redacteur_client, result):
+    edit_in_admin(redacteur_client, result, text=REVISED)
+    edit_in_admin(redacteur_client, result, text=ORIGINAL)
+
+    html = redacteur_client.get(timeline_url(result)).content.decode()
+
+    assert [f"Versie {n} bekijken" in html for n in (1, 2, 3, 4)] == [True, True, True, False]
+    assert "De geschiedenis van alles in" in html
