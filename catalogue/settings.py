@@ -35,7 +35,7 @@ if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set when DJANGO_DEBUG is off.")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "profiles.admin_site.CatalogueAdminConfig",  # django.contrib.admin with the start page for editors
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -46,6 +46,14 @@ TREE = (
 REFERENCED = ((FunctionFamily, "family_id"), (Competency, "competency_id"), (FocusArea, "focus_area_id"))
 # Records whose history follows another's: the scores change with their code and are not edited on their own.
 DERIVED = (TyperingScore,)
+# Every record an editor changes, shared ones included (for the list of recent changes).
+EDITABLE = (
+    FunctionFamily,
+    FunctionGroup,
+    Competency,
+    FocusArea,
+    *(model for model, _, _ in TREE if model not in DERIVED),
+)
 # The records that have a timeline of everything in them.
 TIMELINE_ROOTS = (FunctionGroup, FunctionTypering, QualityProfile)
 

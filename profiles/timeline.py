@@ -137,6 +137,15 @@ def entries(root) -> list[Entry]:
     return found[::-1]
 
 
+def recent(limit: int) -> list[Entry]:
+    """The newest edits to the catalogue's content, newest first (bulk work left out): one query per kind."""
+    found = []
+    for model in content.EDITABLE:
+        found += _edits(model, None, None, newest=limit)
+    found.sort(key=lambda entry: (entry.when, entry.order), reverse=True)
+    return found[:limit]
+
+
 def _subtree_ids(root) -> dict:
     """Per model, the ids (as a subquery) of every record that ever belonged to root, removed ones included."""
     model = type(root)
@@ -146,13 +155,20 @@ def _subtree_ids(root) -> dict:
     return ids
 
 
-def _edits(model, ids, places) -> list[Entry]:
+def _edits(model, ids, places, newest: int | None = None) -> list[Entry]:
+    """The edits of `model`'s records `ids` (all records if None), or only the `newest` so many."""
     historical = model.history.model
     fields = tracked_fields(historical)
-    records = historical.objects.filter(id__in=ids).exclude(history_change_reason__in=history.BULK_REASONS)
+    records = historical.objects.exclude(history_change_reason__in=history.BULK_REASONS)
+    if ids is not None:
+        records = records.filter(id__in=ids)
     records = with_previous(historical, records.select_related("history_user"), fields)
+    if newest is None:
+        records = records.order_by("history_date", "history_id")
+    else:
+        records = records.order_by("-history_date", "-history_id")[:newest]
     found = []
-    for record in records.order_by("history_date", "history_id"):
+    for record in records:
         changed = field_changes(record, fields) if record.history_type == "~" else []
         if record.history_type == "~" and not changed:
             continue  # a save that changed nothing worth showing
@@ -167,7 +183,7 @@ def _edits(model, ids, places) -> list[Entry]:
                 object_id=record.id,
                 history_id=record.history_id,
                 label=label(record),
-                where=places.where(model, record),
+                where=places.where(model, record) if places else "",
                 fields=changed,
             )
         )

@@ -65,6 +65,14 @@ def live_catalogue(transactional_db, live_server):
 
 
 @pytest.fixture
+def result(catalogue):
+    """A result line of the default group, as the source words it (tests/test_history.py: ORIGINAL)."""
+    from tests.test_history import ORIGINAL
+
+    return catalogue.results.get(text=ORIGINAL)
+
+
+@pytest.fixture
 def redacteur(db) -> User:
     """A content administrator: staff, in the group Redacteur (recreated: transactional tests flush it)."""
     user = User.objects.create_user("redacteur", password=PASSWORD, is_staff=True)

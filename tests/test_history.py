@@ -19,11 +19,6 @@ ADDED = '<ins><span class="visually-hidden">toegevoegd: </span>'
 REMOVED = '<del><span class="visually-hidden">verwijderd: </span>'
 
 
-@pytest.fixture
-def result(catalogue) -> Result:
-    return Result.objects.get(group=catalogue, text=ORIGINAL)
-
-
 def edit_in_admin(client, obj, **changes):
     url = reverse(f"admin:profiles_{obj._meta.model_name}_change", args=[obj.pk])
     return client.post(url, {**form_data(client.get(url)), **changes}, follow=True)

@@ -31,11 +31,6 @@ def export() -> str:
     return out.getvalue()
 
 
-@pytest.fixture
-def result(catalogue) -> Result:
-    return Result.objects.get(group=catalogue, text=ORIGINAL)
-
-
 def test_an_edited_line_is_in_its_groups_timeline_with_who_and_a_word_diff(redacteur_client, catalogue, result):
     edit_in_admin(redacteur_client, result, text=REVISED)
 
