@@ -44,6 +44,8 @@ class CatalogueAdminSite(admin.AdminSite):
     site_title = "Beheer Functiecatalogus"
     index_title = "Inhoud van de catalogus"
     index_template = "admin/start.html"
+    # The start page and the breadcrumbs lead everywhere; the sidebar would take a quarter of a 1280 px screen.
+    enable_nav_sidebar = False
 
     def get_app_list(self, request, app_label=None):
         apps = super().get_app_list(request, app_label)

@@ -34,7 +34,7 @@ def test_a_redacteur_edits_reorders_checks_a_code_and_restores(page, live_catalo
     indicators = list(BehaviouralIndicator.objects.filter(group=group, area_id=1).values_list("text", flat=True))
 
     log_in(page, base)
-    page.get_by_role("link", name="Functiegroepen").click()
+    page.get_by_role("link", name="Functiegroepen", exact=True).click()
     page.get_by_role("link", name=group.name).click()
     page.locator('textarea[name="results-0-text"]').fill(REVISED)
     page.locator('input[name="indicators-2-position"]').fill("1")
@@ -99,7 +99,7 @@ def test_a_redacteur_imports_a_group_with_a_preview_by_keyboard(page, live_catal
 
     base = live_catalogue.url
     log_in(page, base)
-    page.get_by_role("link", name="Functiegroepen").click()
+    page.get_by_role("link", name="Functiegroepen", exact=True).click()
     page.get_by_role("link", name="Functiegroep importeren").click()
     expect(page.locator("h1")).to_have_text("Functiegroep importeren")
     assert_no_axe_violations(page)

@@ -12,6 +12,7 @@ from django.forms.models import BaseInlineFormSet, ModelChoiceIterator
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeData, mark_safe
+from django.utils.text import capfirst
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -101,18 +102,46 @@ def _marked(segments) -> str:
     return format_html_join("", "<{0}>{1}</{0}>", ((tags[segment.kind], segment.text) for segment in segments))
 
 
+class FittingTextarea(forms.Textarea):
+    """A text box with as many rows as its text needs, so that a line reads in full without JavaScript.
+
+    Browsers that know `field-sizing: content` (admin.css) also grow it while typing; the rows are for the rest.
+    """
+
+    def __init__(self, attrs=None, *, chars_per_row: int = 60):
+        super().__init__({"cols": chars_per_row, "rows": 1, "class": "fitting", **(attrs or {})})
+        self.chars_per_row = chars_per_row
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["rows"] = rows_for(value or "", self.chars_per_row)
+        return context
+
+
+def rows_for(text: str, chars_per_row: int) -> int:
+    """The rows a text box needs for `text` at about `chars_per_row` characters per row (at least 2)."""
+    lines = str(text).splitlines() or [""]
+    return max(2, sum(max(1, -(-len(line) // chars_per_row)) for line in lines))
+
+
 class ContentAdmin(NumberedHistory, _WithVersionField, SimpleHistoryAdmin):
     """An admin page for catalogue content, with its history and the restoring of any earlier version."""
 
     object_history_template = "admin/profiles/object_history.html"
     object_history_list_template = "admin/profiles/object_history_list.html"
     history_list_per_page = 50
+    formfield_overrides = {models.TextField: {"widget": FittingTextarea(attrs={"class": "fitting vLargeTextField"})}}
 
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableHistory(self.model, historical_record)
 
     def history_view_title(self, request, obj):
         return f"Geschiedenis van {obj}"
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # Django's Dutch title is "functiegroep wijzigen": a heading starts with a capital.
+        context["title"] = capfirst(context.get("title", ""))
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def save_model(self, request, obj, form, change):
         restoring = _restored_version(self.model, request)
@@ -221,7 +250,7 @@ class ContentInline(_WithVersionField, admin.TabularInline):
     extra = 0
     show_change_link = True
     formset = VersionedFormSet
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 60})}}
+    formfield_overrides = {models.TextField: {"widget": FittingTextarea}}
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         # Every row of an inline renders the same choices: read them once per request, not once per row.

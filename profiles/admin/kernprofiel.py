@@ -66,7 +66,7 @@ class GroupCompetencyInline(PositionedInline):
 
 @admin.register(FunctionGroup)
 class FunctionGroupAdmin(TimelineHistory, ContentAdmin):
-    list_display = ["name", "fgr_id", "family"]
+    list_display = ["name", "fgr_id", "family", "schalen"]
     list_filter = ["family", "typeringen__schaal", GroupFuwasysFilter]
     list_select_related = ["family"]
     search_fields = ["name", "=fgr_id"]
@@ -80,7 +80,15 @@ class FunctionGroupAdmin(TimelineHistory, ContentAdmin):
     inlines = [KernprofielHeadingInline, ResultInline, IndicatorInline, GroupCompetencyInline]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).distinct()
+        return super().get_queryset(request).with_schaal_range().distinct()
+
+    @admin.display(description="schalen", ordering="lowest_schaal")
+    def schalen(self, group):
+        if group.lowest_schaal is None:
+            return "—"
+        if group.lowest_schaal == group.highest_schaal:
+            return str(group.lowest_schaal)
+        return f"{group.lowest_schaal}–{group.highest_schaal}"
 
     def get_urls(self):
         own = [

@@ -61,7 +61,7 @@ class TyperingSectionInline(PositionedInline):
 
 @admin.register(FunctionTypering)
 class FunctionTyperingAdmin(TimelineHistory, ContentAdmin):
-    list_display = ["__str__", "group", "schaal", "code_list", "codes_are_consistent"]
+    list_display = ["group", "schaal", "code_list", "codes_are_consistent"]  # what editors scan for, no repeats
     list_filter = [FuwasysFilter, "schaal", "group__family", "group"]
     list_select_related = ["group"]
     search_fields = ["group__name", "codes__code"]
