@@ -234,3 +234,22 @@ def test_versions_of_one_line_are_numbered_for_that_line(redacteur_client, resul
 
     assert [f"Versie {n} bekijken" in html for n in (1, 2, 3, 4)] == [True, True, True, False]
     assert "De geschiedenis van alles in" in html
+
+
+@pytest.mark.parametrize("kind", ["typering", "profile"])
+def test_a_typering_or_profile_goes_back_to_a_moment_from_its_own_timeline(redacteur_client, catalogue, kind):
+    before = export()
+    if kind == "typering":
+        root = catalogue.typeringen.get(schaal=7)
+        line = TyperingLine.objects.filter(section__typering=root, position=2).first()
+        edit_in_admin(redacteur_client, root.codes.get(), code="3233 (11)")
+    else:
+        root = catalogue.quality_profiles.get(schaal=7)
+        line = QualityProfileLine.objects.filter(section__profile=root, position=2).first()
+    edit_in_admin(redacteur_client, line, text="Een andere regel")
+    line.section.lines.get(position=1).delete()
+
+    response = redacteur_client.post(timeline_url(root), {"wijziging": "1", "actie": "terugzetten"})
+
+    assert response.url == change_url(root)
+    assert export() == before
