@@ -100,6 +100,14 @@ def parent_link(model) -> tuple[str, type] | None:
     return None
 
 
+def depth(model) -> int:
+    """How far below a functiegroep a record sits (0 for a group or a shared record)."""
+    level = 0
+    while (link := parent_link(model)) is not None:
+        model, level = link[1], level + 1
+    return level
+
+
 def descendants(root) -> list[tuple[type, str, type]]:
     """The part of TREE below `root`, parents first."""
     found, below = [], {root}

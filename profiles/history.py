@@ -30,13 +30,12 @@ REPLACED = "Vervangen bij een nieuwe import"
 RESTORED = "Hersteld uit de geschiedenis"
 FROM_EXPORT = "Geladen uit een export"
 DELETED = "Verwijderd in het beheer"
-SUPERSEDED = "Vervangen door een eerdere stand"
-BULK_REASONS = (LOADED, IMPORTED, REPLACED, RESTORED, FROM_EXPORT, DELETED, SUPERSEDED)
+BULK_REASONS = (LOADED, IMPORTED, REPLACED, RESTORED, FROM_EXPORT, DELETED)
 
 
 @dataclass(frozen=True)
 class Batch:
-    reason: str
+    reason: str | None
     date: datetime
 
 
@@ -52,6 +51,21 @@ def batch(reason: str) -> Iterator[Batch]:
         yield current
     finally:
         _batch.reset(token)
+
+
+@contextmanager
+def together(reason: str | None = None) -> Iterator[Batch]:
+    """Record everything inside as one change: one shared date (and `reason`, if given; a saved object's own
+    reason still comes first). Inside another `together` or `batch`, the enclosing one holds.
+
+    An editor's save in the admin runs inside one, so that a group's timeline shows it as one change and the
+    state "as it was after it" is whole (a code with its scores, a list with all its new positions).
+    """
+    if current_batch() is not None:
+        yield current_batch()
+        return
+    with batch(reason) as current:
+        yield current
 
 
 def current_batch() -> Batch | None:

@@ -9,7 +9,7 @@ Each change an editor saved is one entry (who, when, what, a word diff against t
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Max, OuterRef, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, Subquery
 
 from profiles import content, history, textdiff
 from profiles.models import (
@@ -41,24 +41,23 @@ class FieldChange:
 
 
 @dataclass
-class Entry:
+class Item:
+    """One record's part in a change: a line changed, a section added, a code removed."""
+
     when: datetime
-    order: int  # the newest history id in the entry: ties of `when` keep the order of recording
+    order: int  # the history id
     model: type
     who: str = ""
     reason: str = ""
-    action: str = ""  # "+", "~" or "-" for an edit; empty for a batch
+    action: str = ""  # "+", "~" or "-"
     object_id: int | None = None
-    history_id: int | None = None
     label: str = ""
     where: str = ""
-    count: int = 1
     fields: list[FieldChange] = field(default_factory=list)
-    number: int = 0
 
     @property
-    def is_batch(self) -> bool:
-        return not self.action
+    def history_id(self) -> int:
+        return self.order
 
     @property
     def what(self) -> str:
@@ -68,10 +67,26 @@ class Entry:
     def action_label(self) -> str:
         return ACTIONS.get(self.action, "")
 
+
+@dataclass
+class Entry:
+    """One change as it was made: an editor's save (one or more items), or bulk work (counted, not itemised)."""
+
+    when: datetime
+    order: int  # the newest history id in it: what a form sends to name this entry
+    who: str = ""
+    reason: str = ""
+    items: list[Item] = field(default_factory=list)
+    count: int = 0  # the records bulk work wrote
+    number: int = 0
+
     @property
-    def key(self) -> str:
-        """What a form sends to name this entry's record: "model:history id"."""
-        return f"{self.model._meta.model_name}:{self.history_id}"
+    def is_batch(self) -> bool:
+        return not self.items
+
+    @property
+    def records(self) -> list[tuple[type, int]]:
+        return [(item.model, item.history_id) for item in self.items]
 
 
 def with_previous(model, records, fields):
@@ -121,47 +136,57 @@ def label(record) -> str:
 
 
 def entries(root) -> list[Entry]:
-    """Every change to `root` (a group, typering or kwaliteitenprofiel) and to what is in it, newest first."""
-    ids = _subtree_ids(root)
-    places = _Places(ids)
-    found = []
-    for model, model_ids in ids.items():
-        if model in content.DERIVED:
-            continue
-        found += _edits(model, model_ids, places)
-        found += _batches(model, model_ids)
-    found = _merged_batches(found)
+    """Every change to `root` (a group, typering or kwaliteitenprofiel) and to what is in it, newest first.
+
+    A record's versions count for root while its parent was in root; what is below it follows where its parent
+    lives now: a typering moved to another group takes the history of its lines along.
+    """
+    scopes = _scopes(root)
+    places = _Places(scopes)
+    items, batches = [], []
+    for model, scope in scopes.items():
+        if model not in content.DERIVED:
+            items += _items(model, scope, places)
+            batches += _batches(model, scope)
+    found = _grouped(items) + _merged(batches)
     found.sort(key=lambda entry: (entry.when, entry.order))
     for number, entry in enumerate(found, start=1):
         entry.number = number
     return found[::-1]
 
 
-def recent(limit: int) -> list[Entry]:
+def recent(limit: int) -> list[Item]:
     """The newest edits to the catalogue's content, newest first (bulk work left out): one query per kind."""
     found = []
     for model in content.EDITABLE:
-        found += _edits(model, None, None, newest=limit)
-    found.sort(key=lambda entry: (entry.when, entry.order), reverse=True)
+        found += _items(model, None, None, newest=limit)
+    found.sort(key=lambda item: (item.when, item.order), reverse=True)
     return found[:limit]
 
 
-def _subtree_ids(root) -> dict:
-    """Per model, the ids (as a subquery) of every record that ever belonged to root, removed ones included."""
+def _scopes(root) -> dict:
+    """Per model, a filter on its history records: the versions that belonged to root."""
     model = type(root)
-    ids = {model: [root.pk]}
+    scopes = {model: {"id": root.pk}}
     for child, parent_field, parent in content.descendants(model):
-        ids[child] = child.history.filter(**{f"{parent_field}__in": ids[parent]}).values("id")
-    return ids
+        scopes[child] = {f"{parent_field}__in": model_ids(parent, scopes[parent])}
+    return scopes
 
 
-def _edits(model, ids, places, newest: int | None = None) -> list[Entry]:
-    """The edits of `model`'s records `ids` (all records if None), or only the `newest` so many."""
+def model_ids(model, scope):
+    """The ids of `model`'s records whose newest version is within `scope`: where a record lives now (or last
+    lived, if removed) decides whose timeline holds what is in it."""
+    later = model.history.filter(id=OuterRef("id"), history_id__gt=OuterRef("history_id"))
+    return model.history.filter(**scope).filter(~Exists(later)).values("id")
+
+
+def _items(model, scope, places, newest: int | None = None) -> list[Item]:
+    """The edits of `model` within `scope` (all records if None), or only the `newest` so many."""
     historical = model.history.model
     fields = tracked_fields(historical)
     records = historical.objects.exclude(history_change_reason__in=history.BULK_REASONS)
-    if ids is not None:
-        records = records.filter(id__in=ids)
+    if scope is not None:
+        records = records.filter(**scope)
     records = with_previous(historical, records.select_related("history_user"), fields)
     if newest is None:
         records = records.order_by("history_date", "history_id")
@@ -173,7 +198,7 @@ def _edits(model, ids, places, newest: int | None = None) -> list[Entry]:
         if record.history_type == "~" and not changed:
             continue  # a save that changed nothing worth showing
         found.append(
-            Entry(
+            Item(
                 when=record.history_date,
                 order=record.history_id,
                 model=model,
@@ -181,7 +206,6 @@ def _edits(model, ids, places, newest: int | None = None) -> list[Entry]:
                 reason=record.history_change_reason or "",
                 action=record.history_type,
                 object_id=record.id,
-                history_id=record.history_id,
                 label=label(record),
                 where=places.where(model, record) if places else "",
                 fields=changed,
@@ -190,51 +214,58 @@ def _edits(model, ids, places, newest: int | None = None) -> list[Entry]:
     return found
 
 
-def _batches(model, ids) -> list[Entry]:
+def _grouped(items: list[Item]) -> list[Entry]:
+    """One entry per moment: the records one save wrote share it (history.together)."""
+    entries_by_moment: dict[datetime, Entry] = {}
+    for item in sorted(items, key=lambda item: item.order):
+        entry = entries_by_moment.setdefault(item.when, Entry(when=item.when, order=item.order))
+        entry.items.append(item)
+        entry.order = max(entry.order, item.order)
+        entry.who = entry.who or item.who
+        entry.reason = entry.reason or item.reason
+    return list(entries_by_moment.values())
+
+
+def _batches(model, scope) -> list[Entry]:
     rows = (
-        model.history.filter(id__in=ids, history_change_reason__in=history.BULK_REASONS)
+        model.history.filter(history_change_reason__in=history.BULK_REASONS, **scope)
         .values("history_date", "history_change_reason")
         .annotate(count=Count("history_id"), order=Max("history_id"))
         .order_by()
     )
     return [
-        Entry(when=row["history_date"], order=row["order"], model=model, reason=row["history_change_reason"],
-              count=row["count"])
+        Entry(when=row["history_date"], order=row["order"], reason=row["history_change_reason"], count=row["count"])
         for row in rows
-    ]  # fmt: skip
+    ]
 
 
-def _merged_batches(found: list[Entry]) -> list[Entry]:
+def _merged(batches: list[Entry]) -> list[Entry]:
     """One entry per batch (a moment and a reason), whatever kinds of record it wrote."""
-    merged, batches = [], {}
-    for entry in found:
-        if not entry.is_batch:
-            merged.append(entry)
-            continue
+    merged: dict[tuple, Entry] = {}
+    for entry in batches:
         key = (entry.when, entry.reason)
-        if key in batches:
-            batches[key].count += entry.count
-            batches[key].order = max(batches[key].order, entry.order)
+        if key in merged:
+            merged[key].count += entry.count
+            merged[key].order = max(merged[key].order, entry.order)
         else:
-            batches[key] = entry
-            merged.append(entry)
-    return merged
+            merged[key] = entry
+    return list(merged.values())
 
 
 class _Places:
     """Says where in the group a record is ("Functietypering schaal 7, Resultaten"), from the history."""
 
-    def __init__(self, ids: dict):
+    def __init__(self, scopes: dict):
         self.areas = dict(ResultArea.objects.values_list("pk", "name"))
         self.latest = {
-            model: _latest_values(model, ids[model], names)
+            model: _latest_values(model, model_ids(model, scopes[model]), names)
             for model, names in (
                 (QualityProfile, ("schaal",)),
                 (FunctionTypering, ("schaal",)),
                 (QualityProfileSection, ("profile_id", "label", "focus_area_label")),
                 (TyperingSection, ("typering_id", "label", "sub_area_label")),
             )
-            if model in ids
+            if model in scopes
         }
 
     def _get(self, model, pk) -> dict:

@@ -102,7 +102,7 @@ def test_an_edit_from_the_group_page_is_restored_from_the_groups_timeline(page, 
     expect(newest.locator("ins")).to_contain_text("herziene")
     assert_no_axe_violations(page)
 
-    newest.get_by_role("link", name="Deze versie bekijken").click()
+    newest.get_by_role("link", name="versie bekijken").click()
     expect(page.locator(".version-notice")).to_contain_text("alleen om te lezen")
     assert page.locator("main textarea, main input[type=text], main select, #content textarea").count() == 0
     assert_no_axe_violations(page)

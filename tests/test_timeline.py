@@ -7,9 +7,16 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from profiles import history
-from profiles.models import BehaviouralIndicator, FunctionGroup, QualityProfileLine, Result, TyperingLine
-from tests.adminforms import messages_of
+from profiles import content, history
+from profiles.models import (
+    BehaviouralIndicator,
+    FunctionGroup,
+    QualityProfileLine,
+    Result,
+    TyperingCode,
+    TyperingLine,
+)
+from tests.adminforms import form_data, inline_row, messages_of
 from tests.test_history import ORIGINAL, REVISED, edit_in_admin
 
 
@@ -25,10 +32,26 @@ def entries(client, obj):
     return list(client.get(timeline_url(obj)).context["page_obj"])
 
 
+def choose(client, obj, number: int, action: str, **extra):
+    """Press a button of entry `number` on obj's timeline, as the page renders it."""
+    entry = next(entry for entry in entries(client, obj) if entry.number == number)
+    data = {"wijziging": str(number), "sleutel": str(entry.order), "actie": action}
+    return client.post(timeline_url(obj), data, **extra)
+
+
 def export() -> str:
     out = StringIO()
     call_command("export_catalogue", stdout=out)
     return out.getvalue()
+
+
+def catalogue_rows() -> int:
+    """Every row the loading wrote for the group but the FUWASYS scores, which follow their code."""
+    total = 1
+    for model, *_ in content.descendants(FunctionGroup):
+        if model not in content.DERIVED:
+            total += model.history.filter(history_change_reason=history.LOADED).count()
+    return total
 
 
 def test_an_edited_line_is_in_its_groups_timeline_with_who_and_a_word_diff(redacteur_client, catalogue, result):
@@ -38,25 +61,28 @@ def test_an_edited_line_is_in_its_groups_timeline_with_who_and_a_word_diff(redac
 
     html = response.content.decode()
     newest, loaded = response.context["page_obj"]
-    assert (newest.number, newest.who, newest.action_label, newest.label) == (2, "redacteur", "gewijzigd", REVISED)
-    assert newest.where == "Resultaten, Opdracht(gever) (ambtelijk)"
-    assert (loaded.number, loaded.reason, loaded.is_batch) == (1, history.LOADED, True)
-    assert loaded.count == catalogue_rows(catalogue)
+    (item,) = newest.items
+    assert (newest.number, newest.who, item.action_label, item.label) == (2, "redacteur", "gewijzigd", REVISED)
+    assert item.where == "Resultaten, Opdracht(gever) (ambtelijk)"
+    assert (loaded.number, loaded.reason, loaded.is_batch, loaded.count) == (1, history.LOADED, True, catalogue_rows())
     assert "<h2>Wijziging 2</h2>" in html
     assert "Resultaat gewijzigd" in html
     assert "door redacteur" in html
     assert '<ins><span class="visually-hidden">toegevoegd: </span>snel en </ins>' in html
 
 
-def catalogue_rows(group) -> int:
-    """Every row the loading wrote for the group but the FUWASYS scores, which follow their code."""
-    from profiles import content
+def test_one_save_on_the_group_page_is_one_change(redacteur_client, catalogue):
+    page = redacteur_client.get(change_url(catalogue))
+    data = form_data(page)
+    first, second = Result.objects.filter(group=catalogue, area_id=1).order_by("position")[:2]
+    data[f"{inline_row(page, Result, first.pk)}-text"] = "Eerste regel herzien"
+    data[f"{inline_row(page, Result, second.pk)}-text"] = "Tweede regel herzien"
 
-    total = 1
-    for model, *_ in content.descendants(FunctionGroup):
-        if model not in content.DERIVED:
-            total += model.history.filter(history_change_reason=history.LOADED).count()
-    return total
+    redacteur_client.post(change_url(catalogue), data)
+
+    newest = entries(redacteur_client, catalogue)[0]
+    assert newest.number == 2
+    assert sorted(item.label for item in newest.items) == ["Eerste regel herzien", "Tweede regel herzien"]
 
 
 def test_lines_of_typeringen_and_profiles_are_in_the_group_and_in_their_own_timeline(redacteur_client, catalogue):
@@ -69,10 +95,13 @@ def test_lines_of_typeringen_and_profiles_are_in_the_group_and_in_their_own_time
     group_entries = entries(redacteur_client, catalogue)
     typering_entries = entries(redacteur_client, typering)
 
-    assert [entry.label for entry in group_entries[:2]] == ["Een andere profielregel", "Een andere typeringsregel"]
-    assert group_entries[1].where.startswith("Functietypering schaal 7, ")
-    assert group_entries[0].where.startswith(f"Kwaliteitenprofiel schaal {profile_line.section.profile.schaal}")
-    assert [entry.label for entry in typering_entries if not entry.is_batch] == ["Een andere typeringsregel"]
+    labels = [entry.items[0].label for entry in group_entries[:2]]
+    assert labels == ["Een andere profielregel", "Een andere typeringsregel"]
+    assert group_entries[1].items[0].where.startswith("Functietypering schaal 7, ")
+    schaal = profile_line.section.profile.schaal
+    assert group_entries[0].items[0].where.startswith(f"Kwaliteitenprofiel schaal {schaal}")
+    edits = [entry.items[0].label for entry in typering_entries if not entry.is_batch]
+    assert edits == ["Een andere typeringsregel"]
     assert typering_entries[0].number == 2  # numbered per timeline
 
 
@@ -84,10 +113,27 @@ def test_numbers_belong_to_one_group(redacteur_client, catalogue, corpus_group, 
     assert [entry.number for entry in entries(redacteur_client, catalogue)] == [2, 1]
 
 
+def test_a_typering_moved_to_another_group_leaves_the_first_groups_timeline(redacteur_client, catalogue, corpus_group):
+    other = corpus_group("01")
+    typering = catalogue.typeringen.get(schaal=8)
+    typering.group = other
+    typering.save()
+    line = TyperingLine.objects.filter(section__typering=typering).first()
+    line.text = "Bewerkt in de andere groep"
+    line.save()
+
+    mine = [item.label for entry in entries(redacteur_client, catalogue) for item in entry.items]
+    theirs = [item.label for entry in entries(redacteur_client, other) for item in entry.items]
+
+    assert "schaal 8" in theirs  # the version that moved it
+    assert "Bewerkt in de andere groep" in theirs
+    assert mine == []  # the first group keeps its load, not what happened to the typering since
+
+
 def test_a_change_is_undone_from_the_timeline_and_the_editor_is_back_on_the_group(redacteur_client, catalogue, result):
     edit_in_admin(redacteur_client, result, text=REVISED)
 
-    response = redacteur_client.post(timeline_url(catalogue), {"wijziging": "2", "actie": "ongedaan"})
+    response = choose(redacteur_client, catalogue, 2, "ongedaan")
 
     assert response.status_code == 302
     assert response.url == change_url(catalogue)
@@ -95,22 +141,84 @@ def test_a_change_is_undone_from_the_timeline_and_the_editor_is_back_on_the_grou
     assert result.text == ORIGINAL
     assert "Wijziging 2 is ongedaan gemaakt." in messages_of(redacteur_client.get(response.url))
     newest = entries(redacteur_client, catalogue)[0]
-    assert (newest.number, newest.reason, newest.who) == (3, "Wijziging ongedaan gemaakt", "redacteur")
+    assert (newest.number, newest.reason, newest.who) == (3, "Wijziging 2 ongedaan gemaakt", "redacteur")
+
+
+def test_undoing_a_change_leaves_later_changes_to_other_fields(redacteur_client, catalogue, result):
+    edit_in_admin(redacteur_client, result, text=REVISED)
+    edit_in_admin(redacteur_client, result, continuation="Een vervolgregel")
+
+    choose(redacteur_client, catalogue, 2, "ongedaan")
+
+    result.refresh_from_db()
+    assert (result.text, result.continuation) == (ORIGINAL, "Een vervolgregel")
+
+
+def test_a_field_changed_again_since_is_not_undone_silently(redacteur_client, catalogue, result):
+    edit_in_admin(redacteur_client, result, text=REVISED)
+    edit_in_admin(redacteur_client, result, text="Nog een keer anders")
+
+    response = choose(redacteur_client, catalogue, 2, "ongedaan")
+
+    assert response.status_code == 400
+    assert "sindsdien opnieuw gewijzigd" in response.content.decode()
+    result.refresh_from_db()
+    assert result.text == "Nog een keer anders"
+
+
+def test_a_reordering_is_undone_whole(redacteur_client, catalogue):
+    before = list(BehaviouralIndicator.objects.filter(group=catalogue, area_id=1).values_list("text", flat=True))
+    page = redacteur_client.get(change_url(catalogue))
+    data = form_data(page)
+    third = BehaviouralIndicator.objects.get(group=catalogue, area_id=1, position=3)
+    data[f"{inline_row(page, BehaviouralIndicator, third.pk)}-position"] = "1"
+    redacteur_client.post(change_url(catalogue), data)
+
+    response = choose(redacteur_client, catalogue, 2, "ongedaan")
+
+    assert response.status_code == 302
+    after = list(BehaviouralIndicator.objects.filter(group=catalogue, area_id=1).values_list("text", flat=True))
+    assert after == before
+
+
+def test_a_typering_deleted_in_the_admin_is_one_change_that_can_be_undone(redacteur_client, catalogue):
+    before = export()
+    typering = catalogue.typeringen.get(schaal=8)
+    redacteur_client.post(reverse("admin:profiles_functiontypering_delete", args=[typering.pk]), {"post": "yes"})
+    assert not catalogue.typeringen.filter(schaal=8).exists()
+    assert [entry.number for entry in entries(redacteur_client, catalogue)] == [2, 1]
+
+    choose(redacteur_client, catalogue, 2, "ongedaan")
+
+    assert export() == before
 
 
 def test_the_whole_group_goes_back_to_how_it_was_after_a_change(redacteur_client, catalogue, result):
-    before = export()
     edit_in_admin(redacteur_client, result, text=REVISED)
-    BehaviouralIndicator.objects.filter(group=catalogue).first().delete()
-    catalogue.typeringen.get(schaal=8).delete()
+    after_the_edit = export()
+    with history.together():  # as one save in the admin
+        BehaviouralIndicator.objects.filter(group=catalogue).first().delete()
+        catalogue.typeringen.get(schaal=8).delete()
 
-    response = redacteur_client.post(timeline_url(catalogue), {"wijziging": "1", "actie": "terugzetten"}, follow=True)
+    response = choose(redacteur_client, catalogue, 2, "terugzetten", follow=True)
 
-    assert export() == before
-    assert "staat weer zoals na wijziging 1" in " ".join(messages_of(response))
+    assert export() == after_the_edit
+    assert "staat weer zoals na wijziging 2" in " ".join(messages_of(response))
     assert response.redirect_chain[-1][0] == change_url(catalogue)
-    reasons = [entry.reason for entry in response.client.get(timeline_url(catalogue)).context["page_obj"][:2]]
-    assert reasons == [history.RESTORED, history.SUPERSEDED]  # and that, too, can be undone
+    newest = entries(redacteur_client, catalogue)[0]
+    assert (newest.reason, newest.is_batch) == (history.RESTORED, True)
+
+
+def test_going_back_to_a_code_edit_keeps_the_code_and_its_scores_together(redacteur_client, catalogue):
+    code = catalogue.typeringen.get(schaal=7).codes.get()
+    edit_in_admin(redacteur_client, code, code="3233 (11)")
+    edit_in_admin(redacteur_client, code, code=code.code)
+    assert code.scores.count() == 14
+
+    choose(redacteur_client, catalogue, 2, "terugzetten")
+
+    restored = TyperingCode.objects.get(pk=code.pk)
+    assert (restored.code, restored.scores.count()) == ("3233 (11)", 0)
 
 
 def test_an_added_line_is_undone_and_a_removed_one_comes_back_in_its_place(redacteur_client, catalogue, result):
@@ -118,8 +226,8 @@ def test_an_added_line_is_undone_and_a_removed_one_comes_back_in_its_place(redac
     result.delete()
     added = Result.objects.create(group=catalogue, area=result.area, position=99, text="Een nieuwe regel")
 
-    redacteur_client.post(timeline_url(catalogue), {"wijziging": "3", "actie": "ongedaan"})
-    redacteur_client.post(timeline_url(catalogue), {"wijziging": "2", "actie": "ongedaan"})
+    choose(redacteur_client, catalogue, 3, "ongedaan")
+    choose(redacteur_client, catalogue, 2, "ongedaan")
 
     assert not Result.objects.filter(pk=added.pk).exists()
     assert (Result.objects.get(pk=pk).position, Result.objects.get(pk=pk).text) == (position, ORIGINAL)
@@ -130,7 +238,7 @@ def test_a_removed_line_whose_place_is_taken_goes_to_the_end_with_a_note(redacte
     result.delete()
     Result.objects.create(group=catalogue, area=result.area, position=position, text="Op dezelfde plaats")
 
-    response = redacteur_client.post(timeline_url(catalogue), {"wijziging": "2", "actie": "ongedaan"}, follow=True)
+    response = choose(redacteur_client, catalogue, 2, "ongedaan", follow=True)
 
     last = Result.objects.filter(group=catalogue, area=result.area).order_by("position").last()
     assert last.pk == pk
@@ -139,13 +247,21 @@ def test_a_removed_line_whose_place_is_taken_goes_to_the_end_with_a_note(redacte
 
 @pytest.mark.parametrize(
     "data",
-    [{}, {"wijziging": "999", "actie": "ongedaan"}, {"wijziging": "1", "actie": "ongedaan"}, {"wijziging": "1"}],
-    ids=["nothing", "unknown-number", "undo-a-batch", "no-action"],
+    [
+        {},
+        {"wijziging": "999", "sleutel": "1", "actie": "ongedaan"},
+        {"wijziging": "1", "actie": "terugzetten"},  # no key: the page it came from is unknown
+        {"wijziging": "1", "sleutel": "0", "actie": "terugzetten"},  # a key of another state of the history
+        {"wijziging": "1", "sleutel": "KEY", "actie": "ongedaan"},  # a batch has nothing to undo item by item
+        {"wijziging": "1", "sleutel": "KEY"},
+    ],
+    ids=["nothing", "unknown-number", "no-key", "stale-key", "undo-a-batch", "no-action"],
 )
 def test_a_bad_choice_is_a_dutch_400_and_changes_nothing(redacteur_client, catalogue, data):
+    key = str(entries(redacteur_client, catalogue)[0].order)
     before = export()
 
-    response = redacteur_client.post(timeline_url(catalogue), data)
+    response = redacteur_client.post(timeline_url(catalogue), {k: v.replace("KEY", key) for k, v in data.items()})
 
     assert response.status_code == 400
     assert "Kies een wijziging uit de lijst" in response.content.decode()
@@ -154,13 +270,12 @@ def test_a_bad_choice_is_a_dutch_400_and_changes_nothing(redacteur_client, catal
 
 def test_a_refused_restore_says_why_and_changes_nothing(redacteur_client, catalogue):
     typering = catalogue.typeringen.get(schaal=8)
-    line = TyperingLine.objects.filter(section__typering=typering).first()
-    line.delete()
+    TyperingLine.objects.filter(section__typering=typering).first().delete()
     typering.delete()
-    number = next(e.number for e in entries(redacteur_client, catalogue) if e.model is TyperingLine)
+    number = next(e.number for e in entries(redacteur_client, catalogue) if e.items[0].model is TyperingLine)
     before = export()
 
-    response = redacteur_client.post(timeline_url(catalogue), {"wijziging": str(number), "actie": "ongedaan"})
+    response = choose(redacteur_client, catalogue, number, "ongedaan")
 
     assert response.status_code == 400
     assert "waar dit bij hoorde bestaat niet meer" in response.content.decode()
@@ -174,7 +289,11 @@ def test_a_viewer_without_change_rights_reads_but_cannot_restore(client, django_
     reader.user_permissions.add(Permission.objects.get(codename="view_functiongroup"))
     client.force_login(reader)
 
-    assert "ongedaan maken" not in client.get(timeline_url(catalogue)).content.decode()
+    response = client.get(timeline_url(catalogue))
+
+    assert response.status_code == 200
+    assert "Wijziging 1" in response.content.decode()
+    assert "terugzetten zoals na" not in response.content.decode()
     assert client.post(timeline_url(catalogue), {"wijziging": "1", "actie": "terugzetten"}).status_code == 403
 
 
@@ -187,6 +306,25 @@ def test_the_timeline_query_count_does_not_grow(redacteur_client, catalogue, dja
 
     with django_assert_num_queries(36):
         redacteur_client.get(timeline_url(catalogue))
+
+
+@pytest.mark.parametrize("kind", ["typering", "profile"])
+def test_a_typering_or_profile_goes_back_to_a_moment_from_its_own_timeline(redacteur_client, catalogue, kind):
+    before = export()
+    if kind == "typering":
+        root = catalogue.typeringen.get(schaal=7)
+        line = TyperingLine.objects.filter(section__typering=root, position=2).first()
+        edit_in_admin(redacteur_client, root.codes.get(), code="3233 (11)")
+    else:
+        root = catalogue.quality_profiles.get(schaal=7)
+        line = QualityProfileLine.objects.filter(section__profile=root, position=2).first()
+    edit_in_admin(redacteur_client, line, text="Een andere regel")
+    line.section.lines.get(position=1).delete()
+
+    response = choose(redacteur_client, root, 1, "terugzetten")
+
+    assert response.url == change_url(root)
+    assert export() == before
 
 
 def test_an_old_version_is_a_read_only_page_with_one_button(redacteur_client, result):
@@ -234,22 +372,3 @@ def test_versions_of_one_line_are_numbered_for_that_line(redacteur_client, resul
 
     assert [f"Versie {n} bekijken" in html for n in (1, 2, 3, 4)] == [True, True, True, False]
     assert "De geschiedenis van alles in" in html
-
-
-@pytest.mark.parametrize("kind", ["typering", "profile"])
-def test_a_typering_or_profile_goes_back_to_a_moment_from_its_own_timeline(redacteur_client, catalogue, kind):
-    before = export()
-    if kind == "typering":
-        root = catalogue.typeringen.get(schaal=7)
-        line = TyperingLine.objects.filter(section__typering=root, position=2).first()
-        edit_in_admin(redacteur_client, root.codes.get(), code="3233 (11)")
-    else:
-        root = catalogue.quality_profiles.get(schaal=7)
-        line = QualityProfileLine.objects.filter(section__profile=root, position=2).first()
-    edit_in_admin(redacteur_client, line, text="Een andere regel")
-    line.section.lines.get(position=1).delete()
-
-    response = redacteur_client.post(timeline_url(root), {"wijziging": "1", "actie": "terugzetten"})
-
-    assert response.url == change_url(root)
-    assert export() == before

@@ -135,6 +135,19 @@ class ContentAdmin(NumberedHistory, _WithVersionField, SimpleHistoryAdmin):
     def get_historical_record_context_helper(self, request, historical_record):
         return ReadableHistory(self.model, historical_record)
 
+    # Each request that writes is recorded as one change: one moment for all it saves (history.together).
+    def changeform_view(self, request, *args, **kwargs):
+        with history.together():
+            return super().changeform_view(request, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        with history.together():
+            return super().delete_view(request, *args, **kwargs)
+
+    def changelist_view(self, request, *args, **kwargs):
+        with history.together():  # the bulk "delete selected" action
+            return super().changelist_view(request, *args, **kwargs)
+
     def history_view_title(self, request, obj):
         return f"Geschiedenis van {obj}"
 

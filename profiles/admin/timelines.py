@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.admin.utils import display_for_field, unquote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponseRedirect
@@ -15,7 +16,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.text import capfirst
 
-from profiles import content, restore, textdiff, timeline
+from profiles import content, history, restore, textdiff, timeline
 
 UNDO = "ongedaan"
 AS_OF = "terugzetten"
@@ -78,9 +79,12 @@ class NumberedHistory:
         if not self.has_view_history_or_change_history_permission(request, version):
             raise PermissionDenied
         if request.method == "POST":
-            if not self.has_change_permission(request, version) or self.revert_disabled(request, version):
+            exists = self.model.objects.filter(pk=record.id).exists()
+            allowed = self.has_change_permission(request, version) and (exists or self.has_add_permission(request))
+            if not allowed or self.revert_disabled(request, version):
                 raise PermissionDenied
-            return self.restore_version(request, record)
+            with transaction.atomic(), history.together():
+                return self.restore_version(request, record)
         current = self.model.objects.filter(pk=record.id).first()
         context = {
             **self.admin_site.each_context(request),
@@ -107,7 +111,7 @@ class NumberedHistory:
         if not form.is_valid():
             problems = "; ".join(str(error) for errors in form.errors.values() for error in errors)
             self.message_user(request, f"Deze versie kan niet terug: {problems}", messages.ERROR)
-            return HttpResponseRedirect(request.path)
+            return HttpResponseRedirect(request.get_full_path())
         saved = self.save_form(request, form, change=True)
         self.save_model(request, saved, form, change=True)
         form.save_m2m()
@@ -154,9 +158,10 @@ class TimelineHistory(NumberedHistory):
         if not self.has_view_history_or_change_history_permission(request, obj):
             raise PermissionDenied
         entries = timeline.entries(obj)
+        can_restore = may_restore(request.user, type(obj))
         error = ""
         if request.method == "POST":
-            if not self.has_change_permission(request, obj):
+            if not can_restore:
                 raise PermissionDenied
             try:
                 return self._restore_from_timeline(request, obj, entries)
@@ -165,9 +170,8 @@ class TimelineHistory(NumberedHistory):
         paginator = Paginator(entries, PER_PAGE)
         page = paginator.get_page(request.GET.get("p"))
         for entry in page.object_list:
-            entry.version_url = (
-                version_url(entry.model, entry.object_id, entry.history_id) if entry.history_id else None
-            )
+            for item in entry.items:
+                item.version_url = version_url(item.model, item.object_id, item.history_id)
         context = {
             **self.admin_site.each_context(request),
             "title": f"Geschiedenis van {obj}",
@@ -175,7 +179,7 @@ class TimelineHistory(NumberedHistory):
             "object": obj,
             "page_obj": page,
             "page_range": paginator.get_elided_page_range(page.number),
-            "can_restore": self.has_change_permission(request, obj),
+            "can_restore": can_restore,
             "error": error,
             "UNDO": UNDO,
             "AS_OF": AS_OF,
@@ -184,17 +188,32 @@ class TimelineHistory(NumberedHistory):
 
     def _restore_from_timeline(self, request, obj, entries):
         action = request.POST.get("actie")
-        chosen = {str(entry.number): entry for entry in entries}.get(request.POST.get("wijziging", ""))
+        chosen = {(str(entry.number), str(entry.order)): entry for entry in entries}.get(
+            (request.POST.get("wijziging", ""), request.POST.get("sleutel", ""))
+        )
         if chosen is None or action not in (UNDO, AS_OF) or (action == UNDO and chosen.is_batch):
-            raise restore.RestoreRefused("Kies een wijziging uit de lijst en wat u ermee wilt doen.")
+            raise restore.RestoreRefused(
+                "Kies een wijziging uit de lijst en wat u ermee wilt doen (de geschiedenis kan intussen zijn "
+                "aangevuld; de pagina toont nu de nieuwste stand)."
+            )
         if action == UNDO:
-            _, notes = restore.undo_change(chosen.model, chosen.history_id)
+            notes = restore.undo_changes(chosen.records, f"Wijziging {chosen.number} ongedaan gemaakt")
             message = f"Wijziging {chosen.number} is ongedaan gemaakt."
         else:
             obj, notes = restore.restore_as_of(type(obj), obj.pk, chosen.when)
             message = (
                 f"{capfirst(content.the(type(obj)))} staat weer zoals na wijziging {chosen.number} "
-                f"({when(chosen.when)}). Ook dat is een wijziging die u weer ongedaan kunt maken."
+                f"({when(chosen.when)}). Ook dat staat als wijziging in de geschiedenis, dus het kan weer terug."
             )
         self.message_user(request, " ".join([message, *notes]), messages.SUCCESS)
         return HttpResponseRedirect(back_url(request, obj))
+
+
+def may_restore(user, root_model) -> bool:
+    """Restoring writes every kind of record in the root: the user must be allowed to add, change and delete each."""
+    models = [root_model, *(model for model, _, _ in content.descendants(root_model) if model not in content.DERIVED)]
+    return all(
+        user.has_perm(f"profiles.{action}_{model._meta.model_name}")
+        for model in models
+        for action in ("add", "change", "delete")
+    )
