@@ -7,33 +7,16 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 
-from profiles import history
+from profiles import content, history
 from profiles.models import Competency, FocusArea, FunctionFamily, FunctionGroup
 
 FIXTURE_NAME = "catalogue.json"
 # Reference rows created by migrations; the fixture refers to them but does not hold them.
-SEEDED_MODELS = ("profiles.resultarea", "profiles.characteristic")
+SEEDED_MODELS = tuple(model._meta.label_lower for model in content.REFERENCE)
+# The records that hold all the rest: the catalogue is empty when none of them exists.
 CONTENT_MODELS = (FunctionFamily, FunctionGroup, Competency, FocusArea)
 # Everything the catalogue holds, in the order of profiles/models.py (the fixture's order); no history.
-CONTENT_LABELS = (
-    "profiles.functionfamily",
-    "profiles.functiongroup",
-    "profiles.result",
-    "profiles.behaviouralindicator",
-    "profiles.kernprofielheading",
-    "profiles.competency",
-    "profiles.groupcompetency",
-    "profiles.focusarea",
-    "profiles.qualityprofile",
-    "profiles.qualityprofilesection",
-    "profiles.qualityprofileline",
-    "profiles.qualityprofilecompetency",
-    "profiles.functiontypering",
-    "profiles.typeringcode",
-    "profiles.typeringscore",
-    "profiles.typeringsection",
-    "profiles.typeringline",
-)
+CONTENT_LABELS = tuple(model._meta.label_lower for model in content.CONTENT)
 EXPORT_LABELS = SEEDED_MODELS + CONTENT_LABELS
 
 

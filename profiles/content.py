@@ -1,7 +1,8 @@
-"""How the catalogue's content hangs together: which record belongs to which, and how Dutch speaks of each.
+"""The registry of the catalogue's content: its models, which record belongs to which, and how Dutch speaks of each.
 
-The tree is read by the group's timeline, by restoring (a removed group, or a group, typering or kwaliteitenprofiel
-as it was at a moment) and by the admin's way back to the page an editor came from.
+Read by the fixture and the export (CONTENT), the editors' role (EDITABLE, REFERENCE, DERIVED), the group's
+timeline and restoring (TREE), the admin's messages (ARTICLES) and its way back to the page an editor came from.
+A new content model is added here, in its place in the tree, with its article.
 """
 
 from profiles.models import (
@@ -26,6 +27,29 @@ from profiles.models import (
     TyperingSection,
 )
 
+# Everything the catalogue holds, in the order of profiles/models.py (the fixture's and the export's order).
+CONTENT = (
+    FunctionFamily,
+    FunctionGroup,
+    Result,
+    BehaviouralIndicator,
+    KernprofielHeading,
+    Competency,
+    GroupCompetency,
+    FocusArea,
+    QualityProfile,
+    QualityProfileSection,
+    QualityProfileLine,
+    QualityProfileCompetency,
+    FunctionTypering,
+    TyperingCode,
+    TyperingScore,
+    TyperingSection,
+    TyperingLine,
+)
+# The FGR's fixed vocabulary, made by migrations: the content refers to it, editors only read it.
+REFERENCE = (ResultArea, Characteristic)
+
 # (model, field pointing to its parent, parent model), parents first.
 TREE = (
     (Result, "group_id", FunctionGroup),
@@ -46,14 +70,8 @@ TREE = (
 REFERENCED = ((FunctionFamily, "family_id"), (Competency, "competency_id"), (FocusArea, "focus_area_id"))
 # Records whose history follows another's: the scores change with their code and are not edited on their own.
 DERIVED = (TyperingScore,)
-# Every record an editor changes, shared ones included (for the list of recent changes).
-EDITABLE = (
-    FunctionFamily,
-    FunctionGroup,
-    Competency,
-    FocusArea,
-    *(model for model, _, _ in TREE if model not in DERIVED),
-)
+# Every record an editor adds, changes, deletes and restores.
+EDITABLE = tuple(model for model in CONTENT if model not in DERIVED)
 # The records that have a timeline of everything in them.
 TIMELINE_ROOTS = (FunctionGroup, FunctionTypering, QualityProfile)
 

@@ -2,32 +2,24 @@
 
 EDITOR_GROUP = "Redacteur"
 
-# Content that a redacteur adds, changes and deletes (and, through the history, restores).
-EDITABLE_MODELS = (
-    "functionfamily",
-    "functiongroup",
-    "result",
-    "behaviouralindicator",
-    "kernprofielheading",
-    "competency",
-    "groupcompetency",
-    "focusarea",
-    "qualityprofile",
-    "qualityprofilesection",
-    "qualityprofileline",
-    "qualityprofilecompetency",
-    "functiontypering",
-    "typeringcode",
-    "typeringsection",
-    "typeringline",
-)
-# The FGR's fixed vocabulary and the scores read from a FUWASYS code: a redacteur only reads them.
-READ_ONLY_MODELS = ("resultarea", "characteristic", "typeringscore")
+def editable_models() -> tuple[str, ...]:
+    """Content that a redacteur adds, changes and deletes (and, through the history, restores)."""
+    from profiles import content  # the models: imported when a migration runs this, not when it is loaded
+
+    return tuple(model._meta.model_name for model in content.EDITABLE)
+
+
+def read_only_models() -> tuple[str, ...]:
+    """The FGR's fixed vocabulary and the scores read from a FUWASYS code: a redacteur only reads them."""
+    from profiles import content
+
+    return tuple(model._meta.model_name for model in (*content.REFERENCE, *content.DERIVED))
 
 
 def editor_codenames() -> list[str]:
-    editable = [f"{action}_{model}" for model in EDITABLE_MODELS for action in ("add", "change", "delete", "view")]
-    return editable + [f"view_{model}" for model in READ_ONLY_MODELS]
+    actions = ("add", "change", "delete", "view")
+    editable = [f"{action}_{model}" for model in editable_models() for action in actions]
+    return editable + [f"view_{model}" for model in read_only_models()]
 
 
 def create_editor_group(group_model, permission_model):
