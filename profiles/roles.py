@@ -2,6 +2,7 @@
 
 EDITOR_GROUP = "Redacteur"
 
+
 def editable_models() -> tuple[str, ...]:
     """Content that a redacteur adds, changes and deletes (and, through the history, restores)."""
     from profiles import content  # the models: imported when a migration runs this, not when it is loaded
