@@ -4,7 +4,8 @@ A benchmark, not a test: CI does not run it. `make bench-search` (or `.venv/bin/
 drops and recreates one dedicated database (default `functiecatalogus_bench`, or BENCH_DATABASE_URL), migrates
 it, loads the default catalogue, adds the synthetic catalogue (generate_synthetic_catalogue), runs ANALYZE and
 then requests /zoeken/ through Django's test client, so that every figure includes the filters, the paginator's
-count, the page's queries and the template. It only talks to PostgreSQL on 127.0.0.1 and stops by itself.
+count, the page's queries and the template. The page cache is emptied before every timed request: the figures are
+of the search, not of a cache hit. It only talks to PostgreSQL on 127.0.0.1 and stops by itself.
 """
 
 import argparse
@@ -128,6 +129,8 @@ class QueryCounter:
 
 
 def measure(repeat: int, warmup: int) -> list[tuple]:
+    """Uncached requests: the page cache is emptied (untimed) before each one, as if every request were new."""
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
 
@@ -139,6 +142,7 @@ def measure(repeat: int, warmup: int) -> list[tuple]:
             client.get(path)
         # Counted with an execute wrapper: it sees every query, whatever DEBUG and the query log do.
         counter = QueryCounter()
+        cache.clear()
         with connection.execute_wrapper(counter):
             response = client.get(path)
         if response.status_code != 200:
@@ -147,6 +151,7 @@ def measure(repeat: int, warmup: int) -> list[tuple]:
         lines, groups = (int(match[1]), int(match[2])) if match else (0, 0)
         samples = []
         for _ in range(repeat):
+            cache.clear()
             started = time.perf_counter()
             client.get(path)
             samples.append((time.perf_counter() - started) * 1000)
