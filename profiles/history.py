@@ -88,9 +88,15 @@ class ContentHistory(HistoricalRecords):
 
     def create_historical_record(self, instance, history_type, using=None):
         current = current_batch()
-        if current and not hasattr(instance, "_history_date"):
+        if current is None:
+            super().create_historical_record(instance, history_type, using=using)
+        else:
+            # The batch's moment, for this record only: an object saved again later gets that save's moment.
             instance._history_date = current.date
-        super().create_historical_record(instance, history_type, using=using)
+            try:
+                super().create_historical_record(instance, history_type, using=using)
+            finally:
+                del instance._history_date
         content_changed()
 
 

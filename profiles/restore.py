@@ -88,11 +88,13 @@ def undo_changes(records: Iterable[tuple[type, int]], reason: str) -> list[str]:
     notes = []
     try:
         with transaction.atomic(), history.together(reason):
-            changed = [(model, record) for model, record in found if record.history_type == "~"]
-            notes += _revert(changed)
+            # Added records go first and removed ones come back last, so that each takes or frees its place in
+            # the order the change did the opposite.
+            own = {record.history_id for _, record in found}
             for model, record in sorted(found, key=_parents_first):
                 if record.history_type == "+":
-                    _remove_added(model, record)
+                    _remove_added(model, record, own)
+            notes += _revert([(model, record) for model, record in found if record.history_type == "~"])
             for model, record in sorted(found, key=_parents_first):
                 if record.history_type == "-" and not model.objects.filter(pk=record.id).exists():
                     notes += restore_as_of(model, record.id, record.history_date - JUST_BEFORE)[1]
@@ -105,12 +107,24 @@ def _parents_first(entry) -> int:
     return content.depth(entry[0])
 
 
-def _remove_added(model, record) -> None:
+def _remove_added(model, record, own: set[int]) -> None:
     if model is FunctionGroup:
         raise RestoreRefused("Een functiegroep verwijdert u met ‘Verwijderen’ op haar eigen pagina, niet hier.")
     current = model.objects.filter(pk=record.id).first()
-    if current is not None:  # else it went with its parent, or later
-        current.delete()
+    if current is None:  # it went with its parent, or later
+        return
+    later = model.history.filter(id=record.id, history_id__gt=record.history_id).exclude(history_id__in=own)
+    added_since = any(
+        child.history.filter(**{field: record.id}, history_date__gt=record.history_date).exists()
+        for child, field, parent in content.TREE
+        if parent is model and child not in content.DERIVED
+    )
+    if later.exists() or added_since:
+        raise RestoreRefused(
+            f"‘{current}’ is sindsdien gewijzigd of aangevuld; maak eerst die latere wijzigingen ongedaan, "
+            "of zet alles terug zoals het eerder was."
+        )
+    current.delete()
 
 
 def _revert(changed: list) -> list[str]:
@@ -118,7 +132,8 @@ def _revert(changed: list) -> list[str]:
     plans = []
     for model, record in changed:
         current = model.objects.filter(pk=record.id).first()
-        previous = record.prev_record
+        # The version recorded just before (by id: a restore records a removal and a re-creation at one moment).
+        previous = model.history.filter(id=record.id, history_id__lt=record.history_id).order_by("-history_id").first()
         if current is None:
             raise RestoreRefused("Dit onderdeel bestaat niet meer; zet het eerst terug met zijn verwijdering.")
         if previous is None:
@@ -199,9 +214,9 @@ def _snapshot(root_model, root_id: int, moment) -> list[tuple[type, list]]:
 
 
 def _as_of(model, moment, **filters) -> list:
-    """The records of `model` as they were at `moment`: per id its newest version up to then (the last recorded
-    one when several share a moment), none for an id whose newest version is its removal."""
-    records = model.history.filter(history_date__lte=moment, **filters).order_by("id", "history_date", "history_id")
+    """The records of `model` as they were at `moment`: per id its last recorded version up to then (by history
+    id, which also orders versions that share a moment), none for an id whose last version is its removal."""
+    records = model.history.filter(history_date__lte=moment, **filters).order_by("id", "history_id")
     newest = {}
     for record in records:
         newest[record.id] = record

@@ -217,7 +217,7 @@ def _items(model, scope, places, newest: int | None = None) -> list[Item]:
 def _grouped(items: list[Item]) -> list[Entry]:
     """One entry per moment: the records one save wrote share it (history.together)."""
     entries_by_moment: dict[datetime, Entry] = {}
-    for item in sorted(items, key=lambda item: item.order):
+    for item in sorted(items, key=lambda item: (item.when, content.CONTENT.index(item.model), item.order)):
         entry = entries_by_moment.setdefault(item.when, Entry(when=item.when, order=item.order))
         entry.items.append(item)
         entry.order = max(entry.order, item.order)

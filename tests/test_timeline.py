@@ -16,7 +16,7 @@ from profiles.models import (
     TyperingCode,
     TyperingLine,
 )
-from tests.adminforms import form_data, inline_row, messages_of
+from tests.adminforms import form_data, inline_prefix, inline_row, messages_of
 from tests.test_history import ORIGINAL, REVISED, edit_in_admin
 
 
@@ -372,3 +372,103 @@ def test_versions_of_one_line_are_numbered_for_that_line(redacteur_client, resul
 
     assert [f"Versie {n} bekijken" in html for n in (1, 2, 3, 4)] == [True, True, True, False]
     assert "De geschiedenis van alles in" in html
+
+
+def test_undo_after_a_restore_takes_the_version_just_before(redacteur_client, catalogue, result):
+    edit_in_admin(redacteur_client, result, text=REVISED)
+    choose(redacteur_client, catalogue, 2, "terugzetten")  # the same state, re-created: removal and re-creation
+    edit_in_admin(redacteur_client, result, text="Na het terugzetten")
+
+    choose(redacteur_client, catalogue, 4, "ongedaan")
+
+    result.refresh_from_db()
+    assert result.text == REVISED
+
+
+def test_a_line_added_at_the_top_is_undone_with_the_list_as_it_was(redacteur_client, catalogue):
+    before = export()
+    page = redacteur_client.get(change_url(catalogue))
+    data = form_data(page)
+    prefix = inline_prefix(page, Result)
+    total = int(data[f"{prefix}-TOTAL_FORMS"])
+    data.update({f"{prefix}-TOTAL_FORMS": str(total + 1), f"{prefix}-{total}-area": "1"})
+    data.update({f"{prefix}-{total}-position": "1", f"{prefix}-{total}-kind": "opsomming"})
+    data[f"{prefix}-{total}-text"] = "Een nieuwe eerste regel"
+    redacteur_client.post(change_url(catalogue), data)
+    assert Result.objects.get(group=catalogue, area_id=1, position=1).text == "Een nieuwe eerste regel"
+
+    response = choose(redacteur_client, catalogue, 2, "ongedaan", follow=True)
+
+    assert export() == before
+    assert "kon niet terug" not in " ".join(messages_of(response))
+
+
+def test_an_added_line_edited_since_is_not_removed_silently(redacteur_client, catalogue, result):
+    added = Result.objects.create(group=catalogue, area=result.area, position=99, text="Een nieuwe regel")
+    edit_in_admin(redacteur_client, added, text="Een nieuwe regel, bewerkt")
+
+    response = choose(redacteur_client, catalogue, 2, "ongedaan")
+
+    assert response.status_code == 400
+    assert "sindsdien gewijzigd of aangevuld" in response.content.decode()
+    assert Result.objects.filter(pk=added.pk).exists()
+
+
+def test_an_object_saved_in_two_changes_gets_the_moment_of_each(catalogue, result):
+    with history.together() as first:
+        result.text = "Eerste"
+        result.save()
+    with history.together() as second:
+        result.text = "Tweede"
+        result.save()
+
+    assert [record.history_date for record in result.history.all()[:2]] == [second.date, first.date]
+
+
+def test_a_version_saved_twice_in_one_moment_comes_back_as_the_last(redacteur_client, catalogue, result):
+    with history.together():  # as a save that writes a row twice (a position parked, then set)
+        result.text = "Tussenstand"
+        result.save()
+        result.text = "Eindstand"
+        result.save()
+    edit_in_admin(redacteur_client, result, text="Later")
+
+    choose(redacteur_client, catalogue, 2, "terugzetten")
+
+    result.refresh_from_db()
+    assert result.text == "Eindstand"
+
+
+def test_going_back_to_a_code_saved_without_its_scores_rebuilds_them(redacteur_client, catalogue):
+    code = catalogue.typeringen.get(schaal=7).codes.get()
+    code.code = "3233 (11)"  # saved as a script would, without following scores
+    code.save()
+    assert code.scores.count() == 14
+
+    choose(redacteur_client, catalogue, 2, "terugzetten")
+
+    assert TyperingCode.objects.get(pk=code.pk).scores.count() == 0
+
+
+def test_deleting_selected_lines_from_a_list_is_one_change(redacteur_client, catalogue):
+    before = export()
+    pks = [str(pk) for pk in Result.objects.filter(group=catalogue).values_list("pk", flat=True)[:2]]
+    changelist = reverse("admin:profiles_result_changelist")
+    redacteur_client.post(changelist, {"action": "delete_selected", "_selected_action": pks, "post": "yes"})
+    assert Result.objects.filter(pk__in=pks).count() == 0
+
+    assert [entry.number for entry in entries(redacteur_client, catalogue)] == [2, 1]
+    choose(redacteur_client, catalogue, 2, "ongedaan")
+    assert export() == before
+
+
+def test_restoring_needs_the_rights_on_everything_it_writes(client, django_user_model, redacteur, catalogue):
+    from django.contrib.auth.models import Permission
+
+    almost = django_user_model.objects.create_user("bijna", password="x", is_staff=True)
+    rights = Permission.objects.filter(group__name="Redacteur").exclude(codename="delete_typeringline")
+    almost.user_permissions.set(rights)
+    client.force_login(almost)
+
+    assert "terugzetten zoals na" not in client.get(timeline_url(catalogue)).content.decode()
+    assert client.post(timeline_url(catalogue), {"wijziging": "1", "actie": "terugzetten"}).status_code == 403

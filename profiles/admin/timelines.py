@@ -211,7 +211,9 @@ class TimelineHistory(NumberedHistory):
 
 def may_restore(user, root_model) -> bool:
     """Restoring writes every kind of record in the root: the user must be allowed to add, change and delete each."""
-    models = [root_model, *(model for model, _, _ in content.descendants(root_model) if model not in content.DERIVED)]
+    below = [model for model, _, _ in content.descendants(root_model) if model not in content.DERIVED]
+    shared = [model for model, _ in content.REFERENCED]  # re-created when a restore needs one that is gone
+    models = [root_model, *below, *shared]
     return all(
         user.has_perm(f"profiles.{action}_{model._meta.model_name}")
         for model in models
