@@ -5,9 +5,10 @@ import unicodedata
 from dataclasses import dataclass
 
 _WORD = re.compile(r"\w+", re.UNICODE)
-# A query word matches a text word that contains it, or that shares this long a prefix with it: Dutch
-# plurals and inflections ("archief" / "archieven") differ only at the end.
-MIN_SHARED_PREFIX = 5
+# A near form is never cut shorter than this: shorter stems ("arch") would match unrelated words.
+MIN_STEM = 5
+# Dutch plural and inflection endings, longest first ("werkzaamheden", "storingen", "applicaties").
+_ENDINGS = ("heden", "heid", "eren", "en", "es", "s", "e")
 
 
 def fold(text: str) -> str:
@@ -22,6 +23,29 @@ MIN_WORD_LENGTH = 2
 
 def query_words(query: str) -> list[str]:
     return [fold(word) for word in _WORD.findall(query)]
+
+
+def near_form(word: str) -> str:
+    """The part of a folded Dutch word that its plural and inflected forms share, to look for inside words.
+
+    Dutch changes the end of a word when it takes an ending: "archief" becomes "archieven" (f/v; s/z alike),
+    "resultaat" "resultaten" (a long vowel written once), "werkzaamheid" "werkzaamheden". So an ending is
+    dropped, then a final f, v, s or z, or else the last consonant with the long vowel before it: "archief" and
+    "archieven" both give "archie", "resultaat" and "resultaten" "resulta". Never shorter than MIN_STEM, so short
+    words stay whole.
+    """
+    stem, inflected = word, False
+    for ending in _ENDINGS:
+        if stem.endswith(ending) and len(stem) - len(ending) >= MIN_STEM:
+            stem, inflected = stem[: -len(ending)], True
+            break
+    if len(stem) > MIN_STEM and stem[-1] in "fvsz":
+        return stem[:-1]
+    # A long vowel before the last consonant: written double without an ending, once with one.
+    long_vowel = stem[-2:-1] in ("a", "e", "o", "u") and (inflected or stem[-3:-2] == stem[-2:-1])
+    if len(stem) - 2 >= MIN_STEM and stem[-1] not in "aeiouy" and long_vowel:
+        return stem[:-2]
+    return stem
 
 
 def search_terms(query: str) -> list[str]:
@@ -39,22 +63,7 @@ class Fragment:
 
 def _matches(word: str, terms: list[str]) -> bool:
     folded = fold(word)
-    for term in terms:
-        if term in folded:
-            return True
-        shared = len(_common_prefix(term, folded))
-        if shared >= MIN_SHARED_PREFIX and shared >= len(term) - 2:
-            return True
-    return False
-
-
-def _common_prefix(a: str, b: str) -> str:
-    length = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        length += 1
-    return a[:length]
+    return any(near_form(term) in folded for term in terms)  # a near form is a prefix of its word
 
 
 def highlight(text: str, query: str) -> list[Fragment]:

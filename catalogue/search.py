@@ -1,8 +1,9 @@
 """Search over the catalogue's lines, with django-filter for the filters.
 
 PostgreSQL: Dutch full-text search over accent-folded text, ranked, plus trigram word similarity for the
-near forms that the Dutch stemmer does not join ("archief" / "archieven"). SQLite: every query word must
-occur in the line, ignoring case and accents. Both use catalogue_fold(), see migration 0002.
+near forms that the Dutch stemmer does not join ("archief" / "archieven"). SQLite: every query word, or its
+near form (highlight.near_form: "archie" for "archief" and "archieven"), must occur in the line, ignoring case and
+accents. Both use catalogue_fold(), see migration 0002.
 """
 
 import re
@@ -16,7 +17,7 @@ from django.db import connection
 from django.db.models import BooleanField, FloatField, Q, TextField, Value
 from django.db.models.expressions import RawSQL
 
-from catalogue.highlight import query_words, search_terms
+from catalogue.highlight import near_form, query_words, search_terms
 from catalogue.models import SearchLine
 from profiles.models import Competency, FocusArea, FunctionFamily, FunctionTypering, ResultArea
 
@@ -69,8 +70,8 @@ def matching(queryset, query: str):
             rank=RawSQL(_POSTGRES_RANK, (query,), output_field=FloatField())
         )
     words = search_terms(query)
-    for word in words:
-        queryset = queryset.filter(folded__contains=word)
+    for word in words:  # SQLite has no Dutch stemmer: each word, or its near form, inside a word of the line
+        queryset = queryset.filter(folded__contains=near_form(word))
     return queryset.annotate(rank=Value(1.0, output_field=FloatField())) if words else queryset.none()
 
 

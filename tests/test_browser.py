@@ -154,7 +154,7 @@ def test_search_box_on_every_page_leads_to_marked_results(page, live_catalogue):
         page.keyboard.press("Enter")
 
     assert page.locator("h1").inner_text() == "Zoeken in de catalogus"
-    assert "archieven" in page.locator("mark").first.inner_text().lower()
+    assert page.locator("mark").first.inner_text().lower().startswith("archie")  # archieven, or a near form
     page.locator(".result-lines a").first.click()
     expect(page).to_have_url(re.compile(r"/functiegroepen/.+#"))
 

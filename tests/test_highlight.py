@@ -1,4 +1,6 @@
-from catalogue.highlight import Fragment, fold, highlight, query_words
+import pytest
+
+from catalogue.highlight import Fragment, fold, highlight, near_form, query_words
 
 
 def test_fold_removes_case_and_accents():
@@ -36,3 +38,26 @@ def test_short_or_missing_terms_mark_nothing():
     assert highlight("de klant", "") == [Fragment("de klant", False)]
     assert highlight("de klant", "!") == [Fragment("de klant", False)]
     assert highlight("", "klant") == []
+
+
+@pytest.mark.parametrize(
+    ("forms", "shared"),
+    [
+        (("archief", "archieven"), "archie"),  # f becomes v before an ending
+        (("financiele", "financieel"), "financi"),
+        (("resultaat", "resultaten"), "resulta"),
+        (("bibliotheek", "bibliotheken"), "bibliothe"),  # a long vowel is written once before an ending
+        (("storing", "storingen"), "storing"),
+        (("applicatie", "applicaties"), "applicati"),
+        (("werkzaamheid", "werkzaamheden"), "werkza"),
+    ],
+)
+def test_near_forms_of_a_dutch_word_share_a_part_found_in_each(forms, shared):
+    assert all(near_form(form).startswith(shared[:5]) for form in forms)
+    assert all(near_form(form) in form for form in forms)
+    assert all(near_form(forms[0]) in other for other in forms)
+
+
+@pytest.mark.parametrize("word", ["itil", "klant", "reis", "arch", "p"])
+def test_short_words_stay_whole(word):
+    assert near_form(word) == word
