@@ -275,9 +275,12 @@ class _Places:
         schaal = self._get(model, pk).get("schaal")
         return f"{what} schaal {schaal}" if schaal else what
 
-    def _section(self, model, pk) -> str:
-        section = self._get(model, pk)
-        return section.get("label") or section.get("focus_area_label") or section.get("sub_area_label") or ""
+    def _line(self, section_model, parent_field: str, parent_model, what: str, section_id) -> str:
+        """ "Functietypering schaal 7, Resultaten": a line's schaal and section, from its section's history."""
+        section = self._get(section_model, section_id)
+        place = self._schaal(parent_model, section.get(parent_field), what)
+        label = section.get("label") or section.get("focus_area_label") or section.get("sub_area_label")
+        return ", ".join(filter(None, [place, label]))
 
     def where(self, model, record) -> str:
         if model is FunctionGroup:
@@ -295,17 +298,15 @@ class _Places:
         if model in (QualityProfileSection, QualityProfileCompetency):
             return self._schaal(QualityProfile, record.profile_id, "Kwaliteitenprofiel")
         if model is QualityProfileLine:
-            profile_id = self._get(QualityProfileSection, record.section_id).get("profile_id")
-            place = self._schaal(QualityProfile, profile_id, "Kwaliteitenprofiel")
-            return ", ".join(filter(None, [place, self._section(QualityProfileSection, record.section_id)]))
+            return self._line(
+                QualityProfileSection, "profile_id", QualityProfile, "Kwaliteitenprofiel", record.section_id
+            )
         if model is FunctionTypering:
             return self._schaal(FunctionTypering, record.id, "Functietypering")
         if model in (TyperingCode, TyperingSection):
             return self._schaal(FunctionTypering, record.typering_id, "Functietypering")
         if model is TyperingLine:
-            typering_id = self._get(TyperingSection, record.section_id).get("typering_id")
-            place = self._schaal(FunctionTypering, typering_id, "Functietypering")
-            return ", ".join(filter(None, [place, self._section(TyperingSection, record.section_id)]))
+            return self._line(TyperingSection, "typering_id", FunctionTypering, "Functietypering", record.section_id)
         return ""
 
 

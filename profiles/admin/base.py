@@ -9,7 +9,6 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet, ModelChoiceIterator
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.text import capfirst
@@ -17,13 +16,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from profiles import content, history, services, textdiff
-from profiles.admin.timelines import NumberedHistory
+from profiles.admin.timelines import NumberedHistory, when
 
 VERSION_FIELD = "loaded_version"
-
-
-def _when(moment) -> str:
-    return timezone.localtime(moment).strftime("%d-%m-%Y %H:%M")
 
 
 class VersionCheckedForm(forms.ModelForm):
@@ -59,7 +54,7 @@ class VersionCheckedForm(forms.ModelForm):
             "zijn niet opgeslagen, zodat die van de ander niet verloren gaan. Open de pagina opnieuw en breng uw "
             "wijzigingen nog eens aan.",
             code="conflict",
-            params={"object": self.instance, "when": _when(latest.history_date), "who": who},
+            params={"object": self.instance, "when": when(latest.history_date), "who": who},
         )
 
 
@@ -159,7 +154,7 @@ class ContentAdmin(NumberedHistory, _WithVersionField, SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         restoring = _restored_version(self.model, request)
         if restoring:
-            obj._change_reason = f"Teruggezet naar de versie van {_when(restoring.history_date)}"
+            obj._change_reason = f"Teruggezet naar de versie van {when(restoring.history_date)}"
         elif change and not form.has_changed():
             return  # nothing to write, so nothing to record
         super().save_model(request, obj, form, change)

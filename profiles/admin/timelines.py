@@ -123,9 +123,7 @@ class NumberedHistory:
 def version_rows(model, record, current) -> list[dict]:
     """Each field of a version as it was, beside what it is now where that differs (word diff for texts)."""
     rows = []
-    for f in timeline.tracked_fields(record.__class__):
-        if f.name in ("id",):
-            continue
+    for f in timeline.tracked_fields(record.__class__):  # without the id
         original = model._meta.get_field(f.name)
         then = getattr(record, original.attname)
         now = getattr(current, original.attname) if current is not None else None
