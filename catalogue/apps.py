@@ -1,14 +1,39 @@
 from django.apps import AppConfig
+from django.db import connections
 from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate, pre_migrate
 
 
 def _register_sqlite_functions(sender, connection, **kwargs):
-    # PostgreSQL gets catalogue_fold() from a migration; SQLite gets the same function from Python, so that
-    # the search view can be queried with the same SQL on both.
+    # PostgreSQL gets these functions from migrations; SQLite gets the same ones from Python, so that
+    # the search table's triggers are the same SQL on both.
     if connection.vendor == "sqlite":
-        from catalogue.highlight import fold
+        from catalogue.highlight import fold, search_text
 
         connection.connection.create_function("catalogue_fold", 1, fold, deterministic=True)
+        connection.connection.create_function("catalogue_search_text", 1, search_text, deterministic=True)
+
+
+def _drop_search_triggers(sender, using, **kwargs):
+    # Migrations may rebuild or alter the tables the triggers read (SQLite rebuilds a table to alter it, and
+    # refuses while a trigger names a column it drops); the triggers come back after them, see below.
+    from catalogue import search_index
+
+    connection = connections[using]
+    existing = set(connection.introspection.table_names())
+    with connection.cursor() as cursor:
+        search_index.uninstall_triggers(cursor, connection.vendor, existing)
+
+
+def _install_search_triggers(sender, using, **kwargs):
+    """After `migrate` (and `flush`): the triggers as the code defines them, and the search table refilled."""
+    from catalogue import search_index
+
+    connection = connections[using]
+    if search_index.TABLE not in connection.introspection.table_names():
+        return  # migrated back to before the table
+    with connection.cursor() as cursor:
+        search_index.install(cursor, connection.vendor)
 
 
 class CatalogueConfig(AppConfig):
@@ -18,3 +43,5 @@ class CatalogueConfig(AppConfig):
 
     def ready(self):
         connection_created.connect(_register_sqlite_functions, dispatch_uid="catalogue_sqlite_functions")
+        pre_migrate.connect(_drop_search_triggers, sender=self, dispatch_uid="catalogue_drop_search_triggers")
+        post_migrate.connect(_install_search_triggers, sender=self, dispatch_uid="catalogue_search_triggers")

@@ -48,11 +48,23 @@ def near_form(word: str) -> str:
     return stem
 
 
+def search_text(text: str) -> str:
+    """What the search table holds for a line: its folded words, one space between and around them.
+
+    " archief " is then the whole word and " archie" the start of one. Migration 0005 gives PostgreSQL the
+    same function in SQL; tests/test_search_table.py checks that both give the same text for the catalogue.
+    """
+    return f" {' '.join(query_words(text))} "
+
+
 def search_terms(query: str) -> list[str]:
-    """The folded words worth looking for; a query of short words only ("P.M.") is looked for as a whole."""
-    terms = [word for word in query_words(query) if len(word) >= MIN_WORD_LENGTH]
-    whole = fold(" ".join(query.split()))
-    return terms or ([whole] if whole else [])
+    """The folded words worth looking for, each on its own (see short_words for the rest)."""
+    return [word for word in query_words(query) if len(word) >= MIN_WORD_LENGTH]
+
+
+def short_words(query: str) -> str:
+    """A query of short words only ("P.M."), as the folded words in a row ("p m"), to be looked for whole."""
+    return "" if search_terms(query) else " ".join(query_words(query))
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
-"""The search index: a database view over every line of the catalogue, so it is always current.
+"""The search table: one row per line of the catalogue that a user can find.
 
-`SearchLine` is read-only (the view is created by migration 0001 of this app). Each row is one line a
-user can find: a group's name, a result, a behavioural indicator, a competency, or a line of a
-kwaliteitenprofiel or functietypering, with where it stands and the anchor it has on its page.
+Each row is a group's name or purpose, a result, a behavioural indicator, a competency, or a line of a
+kwaliteitenprofiel or functietypering, with where it stands, the anchor it has on its page and its searchable
+text (`folded`). Database triggers write the rows, in the same transaction as every write to the content
+(catalogue/search_index.py); nothing in Python writes them, so the model is read-only here.
 """
 
 from django.db import models
@@ -25,12 +26,14 @@ class SearchLine(models.Model):
         QUALITY = "kwaliteitenprofiel", "Kwaliteitenprofiel"
         TYPERING = "functietypering", "Functietypering"
 
-    id = models.CharField(primary_key=True, max_length=60)
+    anchor = models.CharField(max_length=60, unique=True, help_text="The line's id on its page: 'typering-12'.")
     anchor_prefix = models.CharField(max_length=30)
+    source_id = models.BigIntegerField(help_text="The id of the row the line is read from.")
     part = models.CharField(max_length=30, choices=Part.choices)
     section_kind = models.CharField(max_length=40)
     section_label = models.CharField(max_length=200)
     sub_label = models.CharField(max_length=200)
+    # The triggers own these rows: no constraints, and Django's deletes leave them to the triggers.
     group = models.ForeignKey(FunctionGroup, models.DO_NOTHING, db_constraint=False, related_name="+")
     schaal = models.PositiveSmallIntegerField(null=True)
     area = models.ForeignKey(ResultArea, models.DO_NOTHING, db_constraint=False, null=True, related_name="+")
@@ -38,14 +41,14 @@ class SearchLine(models.Model):
     competency = models.ForeignKey(Competency, models.DO_NOTHING, db_constraint=False, null=True, related_name="+")
     text = models.TextField()
     continuation = models.TextField()
-    document = models.TextField(help_text="What is searched: the line with its continuation lines.")
+    folded = models.TextField(help_text="What is searched: the line and its continuation, folded, one space per gap.")
     sort_order = models.IntegerField()
 
     objects = SearchLineQuerySet.as_manager()
 
     class Meta:
-        managed = False
         db_table = "catalogue_searchline"
+        indexes = [models.Index(fields=["anchor_prefix", "source_id"], name="searchline_source")]
         ordering = ["group__name", models.F("schaal").asc(nulls_first=True), "sort_order"]
         verbose_name = "zoekregel"
         verbose_name_plural = "zoekregels"
@@ -57,9 +60,9 @@ class SearchLine(models.Model):
         if self.part == self.Part.GROUP and self.section_kind != "doel":
             return self.group.get_absolute_url()
         if self.schaal is None:
-            return f"{self.group.get_absolute_url()}#{self.id}"
+            return f"{self.group.get_absolute_url()}#{self.anchor}"
         page = reverse("group-schaal", kwargs={"slug": self.group.slug, "schaal": self.schaal})
-        return f"{page}#{self.id}"
+        return f"{page}#{self.anchor}"
 
     @property
     def location(self) -> str:

@@ -1,9 +1,10 @@
 """Search over the catalogue's lines, with django-filter for the filters.
 
-PostgreSQL: Dutch full-text search over accent-folded text, ranked, plus trigram word similarity for the
-near forms that the Dutch stemmer does not join ("archief" / "archieven"). SQLite: every query word, or its
-near form (highlight.near_form: "archie" for "archief" and "archieven"), must occur in the line, ignoring case and
-accents. Both use catalogue_fold(), see migration 0002.
+One rule on both databases: a line matches when every query word, or its near form (highlight.near_form:
+"archie" for "archief" and "archieven"), occurs in the line's folded words (`SearchLine.folded`), inside a word
+too ("beheer" finds "informatiebeheer"). PostgreSQL finds the lines through a trigram index on `folded`,
+SQLite through an FTS5 trigram table over it (catalogue/search_index.py). The rank puts lines with the query's
+words as whole words first, then those where a word starts with them.
 """
 
 import re
@@ -14,26 +15,17 @@ import django_filters
 from django import forms
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BooleanField, FloatField, Q, TextField, Value
+from django.db.models import Case, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
-from catalogue.highlight import near_form, query_words, search_terms
+from catalogue.highlight import near_form, query_words, search_terms, short_words
 from catalogue.models import SearchLine
+from catalogue.search_index import FTS_TABLE
 from profiles.models import Competency, FocusArea, FunctionFamily, FunctionTypering, ResultArea
 
 MAX_QUERY_LENGTH = 200
-
-# Written exactly as the indexes of migration 0002 are, so that PostgreSQL can use them.
-_DOCUMENT = "catalogue_fold(catalogue_searchline.document)"
-_VECTOR = f"to_tsvector('dutch'::regconfig, {_DOCUMENT})"
-_QUERY = "websearch_to_tsquery('dutch'::regconfig, catalogue_fold(%s))"
-# `document %> query` is pg_trgm's commutator of `query <% document`, the same test. Written this way round it
-# is literally the trigram indexes' condition, so PostgreSQL sees that the bitmap heap scan's recheck already
-# applies it; written the other way round, every candidate line evaluated the whole match twice (once as
-# "Recheck Cond", once more as "Filter"), see docs/benchmarks.md.
-_POSTGRES_MATCH = f"({_VECTOR} @@ {_QUERY} OR {_DOCUMENT} %%> catalogue_fold(%s))"
-# Full-text rank only: word_similarity() as well would cost ~30 µs for every matching line (docs/benchmarks.md).
-_POSTGRES_RANK = f"ts_rank({_VECTOR}, {_QUERY})"
+# A trigram index finds parts of at least three characters; shorter ones are looked for without it.
+_TRIGRAM = 3
 
 PARTS = {
     "resultaten": Q(part=SearchLine.Part.RESULT),
@@ -65,14 +57,33 @@ PART_CHOICES = [
 
 def matching(queryset, query: str):
     """The lines that match `query`, annotated with `rank` (higher is better)."""
-    if connection.vendor == "postgresql":
-        return queryset.filter(RawSQL(_POSTGRES_MATCH, (query, query), output_field=BooleanField())).annotate(
-            rank=RawSQL(_POSTGRES_RANK, (query,), output_field=FloatField())
+    terms = search_terms(query)
+    if not terms:
+        phrase = short_words(query)
+        if not phrase:
+            return queryset.none()
+        return queryset.filter(folded__contains=f" {phrase} ").annotate(rank=Value(1, output_field=IntegerField()))
+    forms = [near_form(term) for term in terms]
+    indexed = [form for form in forms if len(form) >= _TRIGRAM]
+    if connection.vendor == "sqlite" and indexed:
+        phrase = " AND ".join(f'"{form}"' for form in indexed)  # forms are word characters only
+        queryset = queryset.filter(
+            id__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (phrase,))
         )
-    words = search_terms(query)
-    for word in words:  # SQLite has no Dutch stemmer: each word, or its near form, inside a word of the line
-        queryset = queryset.filter(folded__contains=near_form(word))
-    return queryset.annotate(rank=Value(1.0, output_field=FloatField())) if words else queryset.none()
+        forms = [form for form in forms if form not in indexed]
+    for form in forms:
+        queryset = queryset.filter(folded__contains=form)
+    return queryset.annotate(rank=sum(_word_rank(term) for term in terms))
+
+
+def _word_rank(term: str):
+    """3 where `term` is a whole word of the line, 2 where a word starts with its near form, else 1."""
+    return Case(
+        When(folded__contains=f" {term} ", then=Value(3)),
+        When(folded__contains=f" {near_form(term)}", then=Value(2)),
+        default=Value(1),
+        output_field=IntegerField(),
+    )
 
 
 class SearchFilter(django_filters.FilterSet):
@@ -140,8 +151,6 @@ class SearchFilter(django_filters.FilterSet):
         return queryset.filter(PARTS[value])
 
     def filter_queryset(self, queryset):
-        if connection.vendor != "postgresql":
-            queryset = queryset.alias(folded=RawSQL(_DOCUMENT, (), output_field=TextField()))
         queryset = super().filter_queryset(queryset)
         if "rank" not in queryset.query.annotations:
             queryset = queryset.annotate(rank=Value(1.0, output_field=FloatField()))

@@ -110,12 +110,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(autouse=True)
-def _postgres_only(request):
-    if request.node.get_closest_marker("postgres"):
-        from django.db import connection
+def _one_database_only(request):
+    from django.db import connection
 
-        if connection.vendor != "postgresql":
-            pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://…)")
+    if request.node.get_closest_marker("postgres") and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://…)")
+    if request.node.get_closest_marker("sqlite") and connection.vendor != "sqlite":
+        pytest.skip("about SQLite (run without DATABASE_URL)")
 
 
 @pytest.fixture(scope="session")

@@ -236,7 +236,22 @@ def test_postgres_search_uses_the_indexes(catalogue):
         plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("SET enable_seqscan = on")
 
-    assert "profiles_typeringline_fts" in plan or "profiles_typeringline_trgm" in plan, plan
+    assert "Bitmap Index Scan on catalogue_searchline_folded_trgm" in plan, plan
+
+
+@pytest.mark.sqlite
+def test_sqlite_search_uses_the_fts_table(catalogue):
+    from django.db import connection
+
+    from catalogue.models import SearchLine
+    from catalogue.search import matching
+
+    sql, params = matching(SearchLine.objects.all(), "archief").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = "\n".join(str(row[-1]) for row in cursor.fetchall())
+
+    assert "SCAN catalogue_searchtext VIRTUAL TABLE INDEX" in plan, plan
 
 
 def test_a_query_of_short_words_only_is_looked_for_as_a_whole(client, catalogue):

@@ -20,7 +20,7 @@ def generate(**options):
 def default_content():
     """Every searchable line outside the synthetic family, as the search sees it."""
     lines = SearchLine.objects.exclude(group__family__name=synthetic.FAMILY_NAME)
-    return sorted(lines.values_list("id", "document", "schaal"))
+    return sorted(lines.values_list("anchor", "folded", "schaal"))
 
 
 def synthetic_texts():
