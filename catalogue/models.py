@@ -48,7 +48,12 @@ class SearchLine(models.Model):
 
     class Meta:
         db_table = "catalogue_searchline"
-        indexes = [models.Index(fields=["anchor_prefix", "source_id"], name="searchline_source")]
+        indexes = [
+            models.Index(fields=["anchor_prefix", "source_id"], name="searchline_source"),
+            # The filters without a query word: "schaal 6" alone reads every line of that schaal.
+            models.Index(fields=["schaal"], name="searchline_schaal"),
+            models.Index(fields=["part", "section_kind"], name="searchline_part"),
+        ]
         ordering = ["group__name", models.F("schaal").asc(nulls_first=True), "sort_order"]
         verbose_name = "zoekregel"
         verbose_name_plural = "zoekregels"

@@ -132,28 +132,28 @@ def watched_tables() -> list[str]:
     return tables
 
 
-def _statements(table: str, row: str) -> list[str]:
-    """What a write to `table` does to the search table, for the row `row` (NEW or OLD) as it now is.
+def _statements(table: str, updated: bool) -> list[str]:
+    """What inserting (or, if `updated`, updating) a row of `table` does to the search table.
 
-    Rows read from the written row itself are removed and written again; rows of lines below it (a section's
-    lines, an area's results) are too, because their place, label or schaal comes from it.
+    The rows read from the written row itself are written (after removing the old ones on an update), and so are
+    the rows of lines below it (a section's lines, an area's results), whose place, label or schaal comes from it.
+    A new row has no search rows yet, so an insert removes nothing: bulk loads stay linear.
     """
     statements = []
     for branch in BRANCHES:
         if branch.table == table:
-            statements.append(f"DELETE FROM {TABLE} WHERE anchor_prefix = '{branch.prefix}' AND source_id = {row}.id")
-            statements.append(f"INSERT INTO {TABLE} ({COLUMNS}) {branch.sql(f'x.id = {row}.id')}")
+            if updated:
+                statements.append(f"DELETE FROM {TABLE} WHERE anchor_prefix = '{branch.prefix}' AND source_id = NEW.id")
+            statements.append(f"INSERT INTO {TABLE} ({COLUMNS}) {branch.sql('x.id = NEW.id')}")
         for alias, joined, _ in branch.joins:
             if joined == table:
-                below = (
-                    f"SELECT x.id FROM {branch.table} x"
-                    + "".join(f" JOIN {t} {a} ON {on}" for a, t, on in branch.joins)
-                    + f" WHERE {alias}.id = {row}.id"
-                )
-                statements.append(
-                    f"DELETE FROM {TABLE} WHERE anchor_prefix = '{branch.prefix}' AND source_id IN ({below})"
-                )
-                statements.append(f"INSERT INTO {TABLE} ({COLUMNS}) {branch.sql(f'{alias}.id = {row}.id')}")
+                if updated:
+                    joins = "".join(f" JOIN {t} {a} ON {on}" for a, t, on in branch.joins)
+                    below = f"SELECT x.id FROM {branch.table} x{joins} WHERE {alias}.id = NEW.id"
+                    statements.append(
+                        f"DELETE FROM {TABLE} WHERE anchor_prefix = '{branch.prefix}' AND source_id IN ({below})"
+                    )
+                statements.append(f"INSERT INTO {TABLE} ({COLUMNS}) {branch.sql(f'{alias}.id = NEW.id')}")
     return statements
 
 
@@ -175,25 +175,27 @@ def trigger_sql(vendor: str) -> list[str]:
     statements = []
     for table in watched_tables():
         name = _name(table)
-        writes, removals = _statements(table, "NEW"), _removals(table)
+        inserts, updates, removals = _statements(table, False), _statements(table, True), _removals(table)
         if vendor == "postgresql":
-            on_delete = "".join(f"{s};\n" for s in removals)
-            on_write = "".join(f"{s};\n" for s in writes)
+            on_delete, on_insert, on_update = (
+                "".join(f"{s};\n" for s in part) for part in (removals, inserts, updates)
+            )
             statements.append(
                 f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n"
-                f"IF TG_OP = 'DELETE' THEN\n{on_delete or 'NULL;'}\nELSE\n{on_write}END IF;\nRETURN NULL;\nEND\n$$"
+                f"IF TG_OP = 'DELETE' THEN\n{on_delete or 'NULL;'}\nELSIF TG_OP = 'UPDATE' THEN\n{on_update}"
+                f"ELSE\n{on_insert}END IF;\nRETURN NULL;\nEND\n$$"
             )
             statements.append(
                 f"CREATE OR REPLACE TRIGGER {name} AFTER INSERT OR UPDATE OR DELETE ON {table} "
                 f"FOR EACH ROW EXECUTE FUNCTION {name}()"
             )
         else:
-            body = "".join(f"{s}; " for s in writes)
-            statements.append(f"CREATE TRIGGER IF NOT EXISTS {name}_insert AFTER INSERT ON {table} BEGIN {body}END")
-            statements.append(f"CREATE TRIGGER IF NOT EXISTS {name}_update AFTER UPDATE ON {table} BEGIN {body}END")
-            if removals:
-                body = "".join(f"{s}; " for s in removals)
-                statements.append(f"CREATE TRIGGER IF NOT EXISTS {name}_delete AFTER DELETE ON {table} BEGIN {body}END")
+            for event, body in (("insert", inserts), ("update", updates), ("delete", removals)):
+                if body:
+                    text = "".join(f"{s}; " for s in body)
+                    statements.append(
+                        f"CREATE TRIGGER IF NOT EXISTS {name}_{event} AFTER {event.upper()} ON {table} BEGIN {text}END"
+                    )
     return statements
 
 

@@ -138,7 +138,11 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "zoekregels",
                 "db_table": "catalogue_searchline",
                 "ordering": ["group__name", models.OrderBy(models.F("schaal"), nulls_first=True), "sort_order"],
-                "indexes": [models.Index(fields=["anchor_prefix", "source_id"], name="searchline_source")],
+                "indexes": [
+                    models.Index(fields=["anchor_prefix", "source_id"], name="searchline_source"),
+                    models.Index(fields=["schaal"], name="searchline_schaal"),
+                    models.Index(fields=["part", "section_kind"], name="searchline_part"),
+                ],
             },
         ),
         migrations.RunPython(install, uninstall),
