@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock | cut -c1-12)
 PORT ?= 8000
 
-.PHONY: install run serve bench bench-search bench-home bench-compare test lint format fixture superuser
+.PHONY: install run serve bench bench-search bench-home bench-compare test check lint format fixture superuser
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -42,6 +42,10 @@ bench: $(STAMP)
 ## Run the whole test suite: SQLite by default, PostgreSQL when DATABASE_URL is set.
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## The edit–test loop: lint, then the suite without the browser, fuzz and slow (server) tests, on two cores (SQLite).
+check: lint
+	$(BIN)/python -m pytest -m "not browser and not fuzz and not slow" -n 2 -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

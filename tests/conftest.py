@@ -12,6 +12,7 @@ from profiles import catalogue_data
 from profiles.models import Characteristic, FunctionGroup, ResultArea
 from profiles.reference_data import create_reference_data
 from profiles.roles import create_editor_group
+from tests.catalogue_copy import CatalogueCopy
 
 # Playwright's sync API keeps an event loop running in the test thread; Django would then refuse
 # database access from the test itself (live_server fixtures, assertions on the database).
@@ -50,10 +51,19 @@ def reference_data(db):
     create_reference_data(ResultArea, Characteristic)
 
 
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "production_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
+_catalogue_copy = CatalogueCopy()
+
+
 @pytest.fixture
 def catalogue(reference_data) -> FunctionGroup:
-    """The default catalogue, loaded the way `make run` loads it."""
-    call_command("setup_catalogue", stdout=StringIO())
+    """The default catalogue, loaded the way `make run` loads it (once a session; then copied, see catalogue_copy)."""
+    _catalogue_copy.load(stdout=StringIO())
     return FunctionGroup.objects.get(slug=SOURCE_SLUG)
 
 

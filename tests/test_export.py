@@ -77,6 +77,7 @@ def test_export_then_import_into_an_emptied_catalogue_loses_nothing(catalogue, t
     )
 
 
+@pytest.mark.slow
 def test_the_round_trip_into_a_new_database(catalogue, tmp_path):
     path, again = tmp_path / "catalogus.json", tmp_path / "opnieuw.json"
     path.write_text(export(), encoding="utf-8")

@@ -5,6 +5,7 @@ import subprocess
 import sys
 from io import StringIO
 
+import pytest
 from django.conf import settings
 from django.core.management import call_command
 
@@ -23,6 +24,7 @@ def manage(*args, env):
     )
 
 
+@pytest.mark.slow
 def test_regenerating_the_fixture_yields_the_committed_one(tmp_path):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'fixture.sqlite3'}"}
     output = tmp_path / "catalogue.json"

@@ -12,6 +12,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import SOURCE_SLUG
 
+pytestmark = pytest.mark.fuzz
+
 GROUP = f"/functiegroepen/{SOURCE_SLUG}/"
 FAMILIES = {
     "home": "/",

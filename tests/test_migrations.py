@@ -43,6 +43,7 @@ def _load_old_fixture(apps) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.slow
 def test_old_content_migrates_to_what_the_importer_makes_now(reference_data):
     try:
         executor = _migrate(BEFORE)

@@ -9,6 +9,7 @@ without those). Whether a line without a bullet is indented does count (it makes
 import random
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,8 @@ from profiles import source_parser
 from profiles.source_parser import PlacementKind
 from tests.conftest import DATA_DIR
 from tests.test_corpus import ACCEPTED
+
+pytestmark = pytest.mark.fuzz
 
 SOURCES = [
     (DATA_DIR.parent.parent / "fixtures" / "fgr-528-medewerker-ict-techniek-informatiebeheer-div.txt").read_text(
