@@ -17,7 +17,7 @@ from profiles.textdiff import Segment, align, same_text, word_diff
 _WORD = re.compile(r"\w")
 
 
-class Change:
+class Difference:
     """How a cell differs from the cell to its left."""
 
     FIRST = "eerste"  # the leftmost column: nothing to compare with
@@ -29,7 +29,7 @@ class Change:
     OWN = "eigen"  # across functiegroepen: a line with no similar line to its left, shown as it is
 
 
-CHANGE_LABELS = {Change.NEW: "Nieuw", Change.CHANGED: "Anders", Change.DROPPED: "Vervalt"}
+DIFFERENCE_LABELS = {Difference.NEW: "Nieuw", Difference.CHANGED: "Anders", Difference.DROPPED: "Vervalt"}
 
 
 @dataclass
@@ -42,7 +42,7 @@ class Cell:
     @property
     def change_label(self) -> str:
         """What happened to the line, as a list of changes says it: "Nieuw", "Anders", "Vervalt"."""
-        return CHANGE_LABELS.get(self.change, "")
+        return DIFFERENCE_LABELS.get(self.change, "")
 
 
 @dataclass
@@ -51,7 +51,7 @@ class Row:
 
     @property
     def identical(self) -> bool:
-        return all(cell.change in (Change.FIRST, Change.SAME) for cell in self.cells)
+        return all(cell.change in (Difference.FIRST, Difference.SAME) for cell in self.cells)
 
 
 @dataclass
@@ -128,11 +128,11 @@ class Part:
     def counts(self, column: int) -> Counts:
         """How `column` differs from the column to its left, in lines."""
         found = Counter(row.cells[column].change for row in self.rows)
-        return Counts(found[Change.NEW], found[Change.CHANGED], found[Change.DROPPED])
+        return Counts(found[Difference.NEW], found[Difference.CHANGED], found[Difference.DROPPED])
 
     def changed_cells(self, column: int) -> list[Cell]:
         """The cells of `column` that differ from the column to their left, in order."""
-        return [row.cells[column] for row in self.rows if row.cells[column].change in CHANGE_LABELS]
+        return [row.cells[column] for row in self.rows if row.cells[column].change in DIFFERENCE_LABELS]
 
 
 def _words(text: str) -> str:
@@ -197,7 +197,9 @@ def _part(key: str, columns: list[ColumnParts], names: list[str], anchor: str, a
 def cells_of(row: list[str | None]) -> list[Cell]:
     """The cells of one aligned row: the first as it is, each other diffed against the one to its left."""
     first = row[0]
-    cells = [Cell(first, Change.FIRST, [Segment("equal", first)]) if first is not None else Cell("", Change.EMPTY)]
+    cells = [
+        Cell(first, Difference.FIRST, [Segment("equal", first)]) if first is not None else Cell("", Difference.EMPTY)
+    ]
     return cells + [_cell(left, text) for left, text in pairwise(row)]
 
 
@@ -224,7 +226,8 @@ def packed(rows: list[list[str | None]]) -> list[tuple[list[str | None], bool]]:
 
 def _own_cells(row: list[str | None]) -> list[Cell]:
     return [
-        Cell(text, Change.OWN, [Segment("equal", text)]) if text is not None else Cell("", Change.EMPTY) for text in row
+        Cell(text, Difference.OWN, [Segment("equal", text)]) if text is not None else Cell("", Difference.EMPTY)
+        for text in row
     ]
 
 
@@ -233,28 +236,28 @@ def _group_cells(row: list[str | None]) -> list[Cell]:
     cells, previous = [], None
     for text in row:
         if text is None:
-            cells.append(Cell("", Change.EMPTY))
+            cells.append(Cell("", Difference.EMPTY))
             continue
         if previous is None:
-            cells.append(Cell(text, Change.OWN, [Segment("equal", text)]))
+            cells.append(Cell(text, Difference.OWN, [Segment("equal", text)]))
         elif same_text(previous, text):
-            cells.append(Cell(text, Change.SAME, [Segment("equal", text)]))
+            cells.append(Cell(text, Difference.SAME, [Segment("equal", text)]))
         else:
-            cells.append(Cell(text, Change.CHANGED, word_diff(previous, text)))
+            cells.append(Cell(text, Difference.CHANGED, word_diff(previous, text)))
         previous = text
     return cells
 
 
 def _cell(left: str | None, text: str | None) -> Cell:
     if text is None and left is None:
-        return Cell("", Change.EMPTY)
+        return Cell("", Difference.EMPTY)
     if text is None:
-        return Cell("", Change.DROPPED, [Segment("delete", left)])
+        return Cell("", Difference.DROPPED, [Segment("delete", left)])
     if left is None:
-        return Cell(text, Change.NEW, [Segment("insert", text)])
+        return Cell(text, Difference.NEW, [Segment("insert", text)])
     if same_text(left, text):
-        return Cell(text, Change.SAME, [Segment("equal", text)])
-    return Cell(text, Change.CHANGED, word_diff(left, text))
+        return Cell(text, Difference.SAME, [Segment("equal", text)])
+    return Cell(text, Difference.CHANGED, word_diff(left, text))
 
 
 def new_text_marks(lower: list[str], higher: list[str]) -> list[list[Segment]]:

@@ -102,7 +102,7 @@ KINDS = (
 
 
 @dataclass
-class Change:
+class PublicChange:
     when: datetime
     order: int
     what: str
@@ -122,7 +122,7 @@ def changes(request):
     return render(request, "changes.html", {"changes": found[:LIMIT]})
 
 
-def _changes(kind: Kind, groups: dict) -> list[Change]:
+def _changes(kind: Kind, groups: dict) -> list[PublicChange]:
     model = kind.model.history.model
     fields = timeline.tracked_fields(model)
     records = timeline.with_previous(model, model.objects.select_related(*kind.related), fields)
@@ -137,8 +137,8 @@ def _changes(kind: Kind, groups: dict) -> list[Change]:
     return found
 
 
-def _change(kind: Kind, record, changed: list[timeline.FieldChange], groups: dict) -> Change:
-    change = Change(
+def _change(kind: Kind, record, changed: list[timeline.FieldChange], groups: dict) -> PublicChange:
+    change = PublicChange(
         when=record.history_date,
         order=record.history_id,
         what=str(kind.model._meta.verbose_name),

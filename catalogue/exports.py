@@ -4,7 +4,7 @@ import csv
 
 from django.http import HttpResponse
 
-from catalogue.alignment import Change, Part
+from catalogue.alignment import Difference, Part
 from catalogue.comparison import Comparison, Score
 from catalogue.group_comparison import GroupComparison
 
@@ -13,9 +13,9 @@ DELIMITER = ";"
 
 
 def _describe(cell) -> str:
-    if cell.change == Change.OWN:
+    if cell.change == Difference.OWN:
         return "geen vergelijkbare regel links"
-    if cell.change in (Change.SAME, Change.EMPTY, Change.NEW, Change.DROPPED):
+    if cell.change in (Difference.SAME, Difference.EMPTY, Difference.NEW, Difference.DROPPED):
         return cell.change
     added = " ".join(s.text.strip() for s in cell.segments if s.kind == "insert")
     removed = " ".join(s.text.strip() for s in cell.segments if s.kind == "delete")

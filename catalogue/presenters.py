@@ -70,7 +70,7 @@ class Kernprofiel:
 
 
 @dataclass
-class Part:
+class BlockPart:
     """One sub-area (typering) or aandachtsgebied (kwaliteitenprofiel) of a block, or the whole block."""
 
     label: str
@@ -84,7 +84,7 @@ class Block:
 
     kind: str
     label: str
-    parts: list[Part] = field(default_factory=list)
+    parts: list[BlockPart] = field(default_factory=list)
     nested: bool = False
     heading_only: bool = False
 
@@ -222,7 +222,7 @@ def _blocks(sections, *, sub_label: str) -> list[Block]:
         parts = []
         for section in group:
             lines = list(section.lines.all())
-            parts.append(Part(getattr(section, sub_label), lines, line_blocks(lines)))
+            parts.append(BlockPart(getattr(section, sub_label), lines, line_blocks(lines)))
         blocks.append(Block(kind, label, parts))
     return blocks
 
@@ -241,7 +241,9 @@ def _profile_blocks(profile: QualityProfile) -> list[Block]:
         len(shaped),
     )
     links = list(profile.competency_links.all())
-    shaped.insert(position, Block("competenties", profile.competencies_label or "Competenties", [Part("", links, [])]))
+    shaped.insert(
+        position, Block("competenties", profile.competencies_label or "Competenties", [BlockPart("", links, [])])
+    )
     return shaped
 
 

@@ -20,7 +20,7 @@ from typing import Literal
 SegmentKind = Literal["equal", "insert", "delete"]
 
 # One row of an alignment: per column, the index of an item in that column, or None for an empty cell.
-Row = tuple[int | None, ...]
+IndexRow = tuple[int | None, ...]
 
 # Two items may stand on one row when their `similarity` is at least this. On the source, a result reworded from
 # one schaal to the next scores 0.50 or more ("inspelen op wisselende omstandigheden ..." against "inspelen op
@@ -89,7 +89,7 @@ def similarity(a: str, b: str) -> float:
     return _dice(_trigrams(a), _trigrams(b))
 
 
-def align(columns: Sequence[Sequence[str]], threshold: float = MATCH_THRESHOLD) -> list[Row]:
+def align(columns: Sequence[Sequence[str]], threshold: float = MATCH_THRESHOLD) -> list[IndexRow]:
     """Put the items of the columns (one per schaal, ascending) on rows, one index or None per column.
 
     Every item appears on exactly one row, and in each column the indices go up from row to row. Column k is

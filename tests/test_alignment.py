@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from catalogue.alignment import Change, Counts, Part, compare_parts, new_text_marks, packed, split_segments
+from catalogue.alignment import Counts, Difference, Part, compare_parts, new_text_marks, packed, split_segments
 from profiles.textdiff import Segment, word_diff
 
 
@@ -83,7 +83,7 @@ def test_across_groups_unrelated_lines_are_not_marked_and_similar_ones_are_diffe
     (part,) = compare_parts(columns, ["A", "B"], lambda key, index: (index,), "t", across_groups=True)
 
     changes = [[cell.change for cell in row.cells] for row in part.rows]
-    assert changes == [[Change.OWN, Change.CHANGED], [Change.OWN, Change.OWN]]
+    assert changes == [[Difference.OWN, Difference.CHANGED], [Difference.OWN, Difference.OWN]]
     assert [cell.column for cell in part.rows[0].cells] == ["A", "B"]
 
 

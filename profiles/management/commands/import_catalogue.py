@@ -1,11 +1,11 @@
 import json
+import tempfile
 from pathlib import Path
 
-from django.core import serializers
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, transaction
 
 from profiles import catalogue_data, history
 
@@ -19,17 +19,22 @@ class Command(BaseCommand):
     def handle(self, *args, file: Path, **options):
         if not catalogue_data.catalogue_is_empty():
             raise CommandError("De catalogus is niet leeg; een export wordt alleen in een lege catalogus teruggezet.")
-        text = _read(file)
+        text, count = _read(file)
         try:
-            with transaction.atomic():
-                count = _load(text)
+            with transaction.atomic(), tempfile.TemporaryDirectory() as directory:
+                # Django's loaddata, which checks the constraints and resets the sequences. It knows the format by
+                # the file's name, and an export may be called anything: it reads a copy named .json.
+                fixture = Path(directory) / "catalogus.json"
+                fixture.write_text(text, encoding="utf-8")
+                call_command("loaddata", str(fixture), verbosity=0)
                 catalogue_data.record_loaded(history.FROM_EXPORT)
         except (DeserializationError, DatabaseError) as error:
             raise CommandError(f"{file} is geen bruikbare export; er is niets teruggezet. ({error})") from error
         self.stdout.write(f"{count} records teruggezet uit {file}.")
 
 
-def _read(file: Path) -> str:
+def _read(file: Path) -> tuple[str, int]:
+    """The file's text and its number of records, once it is known to hold only the catalogue's models."""
     try:
         text = file.read_text(encoding="utf-8")
         records = json.loads(text)
@@ -40,16 +45,4 @@ def _read(file: Path) -> str:
         not isinstance(record, dict) or record.get("model") not in allowed for record in records
     ):
         raise CommandError(f"{file} bevat andere gegevens dan de catalogus; er is niets teruggezet.")
-    return text
-
-
-def _load(text: str) -> int:
-    objects = list(serializers.deserialize("json", text))
-    for obj in objects:
-        obj.save()
-    models = {type(obj.object) for obj in objects}
-    connection.check_constraints(table_names=[model._meta.db_table for model in models])
-    with connection.cursor() as cursor:
-        for sql in connection.ops.sequence_reset_sql(no_style(), models):
-            cursor.execute(sql)
-    return len(objects)
+    return text, len(records)
