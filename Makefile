@@ -33,7 +33,7 @@ serve: $(STAMP)
 	$(BIN)/python manage.py setup_catalogue && \
 	$(BIN)/python manage.py collectstatic --noinput -v0 && \
 	echo "Production mode on http://localhost:$(PORT)/ (gunicorn; Ctrl-C stops it)" && \
-	exec $(BIN)/gunicorn catalogue.wsgi
+	exec $(BIN)/gunicorn config.wsgi
 
 ## Pages against a static file of the same size, under load (wrk); see docs/benchmarks.md.
 bench: $(STAMP)

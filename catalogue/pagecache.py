@@ -45,7 +45,7 @@ except ImportError:  # without redis installed only the local-memory cache can b
 # superseded entries and, should a process die between a commit and its version bump, how long that lasts.
 TIMEOUT = 60 * 60
 SAFE_METHODS = ("GET", "HEAD")
-_RELEASE_PARTS = ("catalogue", "profiles", "templates", "static")
+_RELEASE_PARTS = ("config", "catalogue", "profiles", "templates", "static")
 _RELEASE_SUFFIXES = {".py", ".html", ".css", ".js", ".txt", ".json"}
 
 

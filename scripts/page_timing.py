@@ -10,7 +10,7 @@ def default_catalogue(prefix: str) -> None:
     """Set Django up on a throw-away SQLite database (or BENCH_DATABASE_URL, emptied) with the default catalogue."""
     folder = tempfile.mkdtemp(prefix=prefix)
     os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{folder}/bench.sqlite3"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "catalogue.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
     django.setup()

@@ -101,7 +101,7 @@ def gunicorn(env: dict, workers: int = 1, log: Path | None = None):
     """A gunicorn server on a free port of 127.0.0.1, stopped (by its own process id) when the block ends."""
     port = free_port()
     output = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
-    command = [GUNICORN, "catalogue.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
+    command = [GUNICORN, "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
     process = subprocess.Popen(
         [*command, "--log-level", "warning"],
         cwd=BASE_DIR,

@@ -58,7 +58,7 @@ def test_an_unknown_host_is_a_400(catalogue):
         f"{GROUP}schaal/{'9' * 400}/",
         "/functiegroepen/%00/",
         "/%2e%2e/%2e%2e/etc/passwd",
-        "/static/../catalogue/settings.py",
+        "/static/../config/settings.py",
     ],
 )
 def test_odd_paths_are_a_dutch_404(client, catalogue, path):

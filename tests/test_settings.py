@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from catalogue import env
+from config import env
 
 
 def start(**variables):

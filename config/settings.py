@@ -10,7 +10,7 @@ from pathlib import Path
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from catalogue.env import (
+from config.env import (
     env_bool,
     env_database,
     env_int,
@@ -85,7 +85,7 @@ TEMPLATES = [
     },
 ]
 
-WSGI_APPLICATION = "catalogue.wsgi.application"
+WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {"default": env_database("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 

@@ -1,0 +1,1 @@
+"""The project: settings (read from the environment through config.env), and the WSGI and ASGI entry points."""
