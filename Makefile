@@ -47,14 +47,18 @@ test: $(STAMP)
 check: lint
 	$(BIN)/python -m pytest -m "not browser and not fuzz and not slow" -n 2 -q $(PYTEST_ARGS)
 
+TEMPLATES := $(shell find templates -name '*.html')
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $(TEMPLATES)
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml $(TEMPLATES)
 
 ## Rebuild fixtures/catalogue.json from the sources in fixtures/sources.toml, in a throw-away database.
 fixture: $(STAMP)
