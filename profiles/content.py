@@ -1,7 +1,8 @@
 """The registry of the catalogue's content: its models, which record belongs to which, and how Dutch speaks of each.
 
 Read by the fixture and the export (CONTENT), the editors' role (EDITABLE, REFERENCE, DERIVED), the group's
-timeline and restoring (TREE), the admin's messages (ARTICLES) and its way back to the page an editor came from.
+timeline and restoring (TREE), the admin's messages (ARTICLES) and its way back to the page an editor came from;
+the search's triggers are checked against SEARCHED.
 A new content model is added here, in its place in the tree, with its article.
 """
 
@@ -74,6 +75,16 @@ DERIVED = (TyperingScore,)
 EDITABLE = tuple(model for model in CONTENT if model not in DERIVED)
 # The records that have a timeline of everything in them.
 TIMELINE_ROOTS = (FunctionGroup, FunctionTypering, QualityProfile)
+# The records whose text a user finds with the search: each is a branch of catalogue/search_index.py.
+SEARCHED = (
+    FunctionGroup,
+    Result,
+    BehaviouralIndicator,
+    GroupCompetency,
+    QualityProfileLine,
+    QualityProfileCompetency,
+    TyperingLine,
+)
 
 # The article of each model's Dutch name, for messages such as "Het resultaat … is gewijzigd".
 NEUTER = "het"

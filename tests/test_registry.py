@@ -53,3 +53,12 @@ def test_every_admin_model_has_an_article_and_a_section():
 
 def test_every_editable_model_is_on_the_public_list_of_changes():
     assert set(content.EDITABLE) <= {kind.model for kind in KINDS}
+
+
+def test_every_line_model_is_searched_and_the_search_reads_only_registered_models():
+    from catalogue.search_index import BRANCHES
+    from profiles.models import Line
+
+    lines = {model for model in content.CONTENT if issubclass(model, Line)}
+    assert lines <= set(content.SEARCHED) <= set(content.CONTENT)
+    assert {branch.table for branch in BRANCHES} == {model._meta.db_table for model in content.SEARCHED}
