@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db import connections
+from django.db import connections, transaction
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate, pre_migrate
 
@@ -32,7 +32,8 @@ def _install_search_triggers(sender, using, **kwargs):
     connection = connections[using]
     if search_index.TABLE not in connection.introspection.table_names():
         return  # migrated back to before the table
-    with connection.cursor() as cursor:
+    # One transaction: while the table is refilled, searches on a running site still see the old rows.
+    with transaction.atomic(using=using), connection.cursor() as cursor:
         search_index.install(cursor, connection.vendor)
 
 
