@@ -14,9 +14,11 @@ def _register_sqlite_functions(sender, connection, **kwargs):
         connection.connection.create_function("catalogue_search_text", 1, search_text, deterministic=True)
 
 
-def _drop_search_triggers(sender, using, **kwargs):
+def _drop_search_triggers(sender, using, plan, **kwargs):
     # Migrations may rebuild or alter the tables the triggers read (SQLite rebuilds a table to alter it, and
     # refuses while a trigger names a column it drops); the triggers come back after them, see below.
+    if not plan:
+        return
     from catalogue import search_index
 
     connection = connections[using]
@@ -25,8 +27,9 @@ def _drop_search_triggers(sender, using, **kwargs):
         search_index.uninstall_triggers(cursor, connection.vendor, existing)
 
 
-def _install_search_triggers(sender, using, **kwargs):
-    """After `migrate` (and `flush`): the triggers as the code defines them, and the search table refilled."""
+def _install_search_triggers(sender, using, plan=None, **kwargs):
+    """After `migrate` (and `flush`): the triggers as the code defines them, and the search table refilled when
+    migrations ran or a trigger was missing."""
     from catalogue import search_index
 
     connection = connections[using]
@@ -34,7 +37,7 @@ def _install_search_triggers(sender, using, **kwargs):
         return  # migrated back to before the table
     # One transaction: while the table is refilled, searches on a running site still see the old rows.
     with transaction.atomic(using=using), connection.cursor() as cursor:
-        search_index.install(cursor, connection.vendor)
+        search_index.install(cursor, connection.vendor, refill=bool(plan))
 
 
 class CatalogueConfig(AppConfig):

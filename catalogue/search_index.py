@@ -239,11 +239,22 @@ _POSTGRES = (
 )
 
 
-def install(cursor, vendor: str) -> None:
-    """Create what the search table needs on this database, (re)create the triggers, and fill the table."""
+def install(cursor, vendor: str, refill: bool = True) -> None:
+    """Create what the search table needs, (re)create the triggers, and fill the table: always if `refill`, else
+    only when a trigger was missing (then writes may have gone unrecorded)."""
+    missing = trigger_names(vendor) - installed_triggers(cursor, vendor)
     for statement in (*(_POSTGRES if vendor == "postgresql" else _FTS_SQLITE), *trigger_sql(vendor)):
         cursor.execute(statement)
-    rebuild(cursor, vendor)
+    if refill or missing:
+        rebuild(cursor, vendor)
+
+
+def installed_triggers(cursor, vendor: str) -> set[str]:
+    if vendor == "postgresql":
+        cursor.execute("SELECT tgname FROM pg_trigger WHERE tgname LIKE 'catalogue\\_search\\_%%'")
+    else:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'catalogue_search_%'")
+    return {name for (name,) in cursor.fetchall()}
 
 
 def rebuild(cursor, vendor: str) -> None:

@@ -30,11 +30,7 @@ def rebuilt_rows() -> set[tuple]:
 
 def installed_triggers() -> set[str]:
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT tgname FROM pg_trigger WHERE tgname LIKE 'catalogue_search_%%'")
-        else:
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'catalogue_search_%'")
-        return {name for (name,) in cursor.fetchall()}
+        return search_index.installed_triggers(cursor, connection.vendor)
 
 
 def test_the_loaded_catalogue_is_in_the_table_as_a_rebuild_puts_it(catalogue, corpus_group):
