@@ -1,5 +1,7 @@
 """The search table: kept by triggers in the same transaction as every write, searched by one rule on both."""
 
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -193,3 +195,16 @@ def test_whole_words_rank_first(catalogue):
     assert by_rank[3] and all(" beheer " in text for text in by_rank[3])
     assert by_rank[2] and all(" beheer " not in text and " beheer" in text for text in by_rank[2])
     assert by_rank[1] and all(" beheer" not in text for text in by_rank[1])  # "informatiebeheer" and the like
+
+
+def test_rebuild_search_table_refills_a_table_emptied_behind_the_triggers_back(catalogue):
+    expected = table_rows()
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {search_index.TABLE}")
+    out = StringIO()
+
+    call_command("rebuild_search_table", stdout=out)
+
+    assert table_rows() == expected
+    assert f"De zoektabel is opnieuw gevuld: {len(expected)} regels." in out.getvalue()
+    assert matching(SearchLine.objects.all(), "archief").exists()
