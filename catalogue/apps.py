@@ -5,12 +5,11 @@ from django.db.models.signals import post_migrate, pre_migrate
 
 
 def _register_sqlite_functions(sender, connection, **kwargs):
-    # PostgreSQL gets these functions from migrations; SQLite gets the same ones from Python, so that
-    # the search table's triggers are the same SQL on both.
+    # PostgreSQL gets catalogue_search_text() from a migration; SQLite gets the same function from Python, so
+    # that the search table's triggers are the same SQL on both.
     if connection.vendor == "sqlite":
-        from catalogue.highlight import fold, search_text
+        from catalogue.highlight import search_text
 
-        connection.connection.create_function("catalogue_fold", 1, fold, deterministic=True)
         connection.connection.create_function("catalogue_search_text", 1, search_text, deterministic=True)
 
 

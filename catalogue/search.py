@@ -15,7 +15,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Case, FloatField, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 
 from catalogue.highlight import near_form, query_words, search_terms, short_words
@@ -154,7 +154,7 @@ class SearchFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if "rank" not in queryset.query.annotations:
-            queryset = queryset.annotate(rank=Value(1.0, output_field=FloatField()))
+            queryset = queryset.annotate(rank=Value(1, output_field=IntegerField()))
         return queryset
 
 

@@ -32,10 +32,14 @@ class Branch:
     joins: tuple[tuple[str, str, str], ...] = ()  # (alias, table, condition): the parents the row reads
     where: str = ""
 
+    @property
+    def source(self) -> str:
+        """The line's table and the parents it reads, joined: "profiles_result x JOIN profiles_resultarea a ON …"."""
+        return f"{self.table} x" + "".join(f" JOIN {table} {alias} ON {on}" for alias, table, on in self.joins)
+
     def sql(self, condition: str = "") -> str:
-        joins = "".join(f" JOIN {table} {alias} ON {on}" for alias, table, on in self.joins)
         conditions = " AND ".join(filter(None, [self.where, condition]))
-        return f"SELECT '{self.prefix}-' || x.id, '{self.prefix}', x.id, {self.select} FROM {self.table} x{joins}" + (
+        return f"SELECT '{self.prefix}-' || x.id, '{self.prefix}', x.id, {self.select} FROM {self.source}" + (
             f" WHERE {conditions}" if conditions else ""
         )
 
@@ -148,8 +152,7 @@ def _statements(table: str, updated: bool) -> list[str]:
         for alias, joined, _ in branch.joins:
             if joined == table:
                 if updated:
-                    joins = "".join(f" JOIN {t} {a} ON {on}" for a, t, on in branch.joins)
-                    below = f"SELECT x.id FROM {branch.table} x{joins} WHERE {alias}.id = NEW.id"
+                    below = f"SELECT x.id FROM {branch.source} WHERE {alias}.id = NEW.id"
                     statements.append(
                         f"DELETE FROM {TABLE} WHERE anchor_prefix = '{branch.prefix}' AND source_id IN ({below})"
                     )
