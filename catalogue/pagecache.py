@@ -31,6 +31,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
+from django.utils.cache import get_conditional_response
+from django.utils.http import quote_etag
 from django.utils.timezone import localdate
 
 from catalogue.logs import Throttled
@@ -113,32 +116,62 @@ def public_page(view=None, *, params: tuple[str, ...] = ()):
     """A public page: GET and HEAD only (a Dutch 405 otherwise), cached whole for anonymous visitors.
 
     `params` are the query parameters the page reads; a request with any other is answered but not cached,
-    so that made-up parameters cannot fill the cache with copies of one page.
+    so that made-up parameters cannot fill the cache with copies of one page. The caching itself is
+    PageCacheMiddleware's, which reads `params` from the view the URL resolves to.
     """
 
     def decorator(view):
-        known = frozenset(params)
-
         @wraps(view)
         def page(request, *args, **kwargs):
             if request.method not in SAFE_METHODS:
                 response = render(request, "405.html", {"method": request.method}, status=405)
                 response["Allow"] = ", ".join(SAFE_METHODS)
                 return response
-            if not _cacheable_request(request, known):
-                return view(request, *args, **kwargs)
-            key = page_key(request)
-            stored = guard.call("get", key)
-            if stored is not None:
-                return _from_cache(stored)
-            response = view(request, *args, **kwargs)
-            if _cacheable_response(request, response):
-                guard.call("set", key, _for_cache(response), TIMEOUT)
-            return response
+            return view(request, *args, **kwargs)
 
+        page.public_params = frozenset(params)
         return page
 
     return decorator(view) if view is not None else decorator
+
+
+class PageCacheMiddleware:
+    """Answers a cached public page before the session, locale, CSRF, auth and the view run; stores pages after.
+
+    It sits just inside WhiteNoise: a hit costs the version query and one cache round trip, and a stored page
+    holds the headers the inner middleware gave it (language, Vary, framing), so a hit answers exactly like a miss.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        known = _public_params(request)
+        if known is None or not _cacheable_request(request, known):
+            return self.get_response(request)
+        key = page_key(request)
+        etag = _etag(key)
+        # A browser or proxy that holds this very page asks with its ETag: answered without the cache or a render.
+        not_modified = get_conditional_response(request, etag=etag)
+        if not_modified is not None:
+            return _revalidatable(not_modified, etag)
+        stored = guard.call("get", key)
+        if stored is not None:
+            return _revalidatable(_from_cache(stored), etag)
+        response = self.get_response(request)
+        if _cacheable_response(request, response):
+            guard.call("set", key, _for_cache(response), TIMEOUT)
+            _revalidatable(response, etag)
+        return response
+
+
+def _public_params(request) -> frozenset | None:
+    """The query parameters of the public page the request's URL leads to; None for any other URL."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    return getattr(match.func, "public_params", None)
 
 
 def page_key(request) -> str:
@@ -146,7 +179,21 @@ def page_key(request) -> str:
     return f"page:{RELEASE}:{content_version()}:{localdate().isoformat()}:{path}"
 
 
+def _etag(key: str) -> str:
+    """The page's entity tag: its cache key, digested. New content, a new release or a new day make it new."""
+    return quote_etag(hashlib.sha256(key.encode()).hexdigest()[:20])
+
+
+def _revalidatable(response, etag: str):
+    """Browsers and proxies may keep the page but must ask again before each use (`no-cache`): a 304 is cheap."""
+    response["ETag"] = etag
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
 def _cacheable_request(request, known: frozenset) -> bool:
+    if request.method not in SAFE_METHODS:
+        return False
     # A session (a logged-in editor, a message waiting) or a messages cookie: the page is theirs, not everyone's.
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return False

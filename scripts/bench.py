@@ -4,6 +4,7 @@ Sets the catalogue up in production mode in a temporary folder (SQLite, collects
 page's HTML into the collected static files (so whitenoise serves a file of exactly that size), starts gunicorn
 on a free port of 127.0.0.1 and loads each URL with wrk for a fixed time. Prints requests per second and the
 50th/99th percentile latency per URL, and the ratio page/static. Bounded: BENCH_SECONDS (default 10) per URL.
+The last row is a revalidation: the group page and its static copy asked again with their ETag (a 304 each).
 
 BENCH_REDIS_URL=redis://127.0.0.1:6379/7 runs it with the shared Redis cache instead of local memory.
 """
@@ -50,8 +51,9 @@ def ensure_wrk() -> str:
     return shutil.which("wrk")
 
 
-def load(wrk: str, port: int, path: str) -> dict:
-    header = [arg for name, value in FORWARDED_HTTPS.items() for arg in ("-H", f"{name}: {value}")]
+def load(wrk: str, port: int, path: str, headers: dict | None = None) -> dict:
+    sent = {**FORWARDED_HTTPS, **(headers or {})}
+    header = [arg for name, value in sent.items() for arg in ("-H", f"{name}: {value}")]
     result = subprocess.run(
         [wrk, "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", *header, f"http://127.0.0.1:{port}{path}"],
         capture_output=True,
@@ -104,6 +106,7 @@ def main():
                 page, file = load(wrk, server.port, path), load(wrk, server.port, static)
                 rows.append((name, len(bodies[name]), page, file))
             uncached = load(wrk, server.port, UNCACHED[1])
+            revalidated = [revalidate(wrk, server, path) for path in (PAGES["group"], "/static/bench/group.html")]
         if extra:
             cleanup_redis(extra)
     finally:
@@ -114,12 +117,26 @@ def main():
     print("| page | bytes | page req/s | page p50 / p99 ms | static req/s | static p50 / p99 ms | page/static |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name, size, page, file in rows:
-        print(
-            f"| {name} | {size} | {page['rps']:.0f} | {page['p50']:.2f} / {page['p99']:.2f} | {file['rps']:.0f} "
-            f"| {file['p50']:.2f} / {file['p99']:.2f} | {page['rps'] / file['rps']:.2f} |"
-        )
+        print(row(name, size, page, file))
     latency = f"{uncached['p50']:.2f} / {uncached['p99']:.2f}"
     print(f"| {UNCACHED[0]} | {rows[0][1]} | {uncached['rps']:.0f} | {latency} | | | |")
+    print(row("group, revalidated (304)", 0, *revalidated))
+
+
+def row(name: str, size: int, page: dict, file: dict) -> str:
+    return (
+        f"| {name} | {size} | {page['rps']:.0f} | {page['p50']:.2f} / {page['p99']:.2f} | {file['rps']:.0f} "
+        f"| {file['p50']:.2f} / {file['p99']:.2f} | {page['rps'] / file['rps']:.2f} |"
+    )
+
+
+def revalidate(wrk: str, server, path: str) -> dict:
+    """A browser or proxy that holds the page asks again with its ETag; answered 304 without a body."""
+    status, headers, _ = server.request(path)
+    etag = headers["ETag"]
+    status, _, _ = server.request(path, headers={"If-None-Match": etag})
+    assert status == 304, (path, status)
+    return load(wrk, server.port, path, {"If-None-Match": etag})
 
 
 def cleanup_redis(extra):

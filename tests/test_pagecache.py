@@ -6,6 +6,7 @@ The tests that change content commit it (transactional_db): the version is raise
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.http import HttpResponse
@@ -72,15 +73,19 @@ def test_a_page_comes_from_the_cache_the_second_time_at_the_cost_of_one_query(
     assert ORIGINAL in second
 
 
-def test_an_editors_save_in_the_admin_is_visible_on_the_next_request(client, editor, committed):
-    assert ORIGINAL in page(client)  # now cached
+def save_result(editor, group) -> None:
+    """An editor rewrites the result ORIGINAL as REVISED on the group's admin page."""
     result = Result.objects.get(text=ORIGINAL)
-    url = reverse("admin:profiles_functiongroup_change", args=[committed.pk])
+    url = reverse("admin:profiles_functiongroup_change", args=[group.pk])
     form = editor.get(url)
     data = form_data(form)
     data[f"{inline_row(form, Result, result.pk)}-text"] = REVISED
-
     assert editor.post(url, data).status_code == 302
+
+
+def test_an_editors_save_in_the_admin_is_visible_on_the_next_request(client, editor, committed):
+    assert ORIGINAL in page(client)  # now cached
+    save_result(editor, committed)
 
     shown = page(client)
     assert REVISED in shown
@@ -211,7 +216,60 @@ def cached_view(status=200, **effects):
             request.META["CSRF_COOKIE_NEEDS_UPDATE"] = True
         return response
 
-    return pagecache.public_page(view)
+    # "/" is a public page (the home page): the middleware caches what it is given for it.
+    return pagecache.PageCacheMiddleware(view)
+
+
+def test_a_cached_page_answers_with_the_same_headers_as_the_rendered_one(client, catalogue):
+    rendered = client.get(GROUP_URL)
+    cached = client.get(GROUP_URL)
+
+    for header in ("Content-Type", "Content-Language", "Vary", "X-Frame-Options", "Content-Security-Policy", "ETag"):
+        assert cached[header] == rendered[header], header
+    assert cached["X-Request-ID"] != rendered["X-Request-ID"]  # the request's own, not the stored one's
+
+
+def test_a_browser_that_holds_the_page_revalidates_it_for_one_query_and_no_body(
+    client, catalogue, django_assert_num_queries
+):
+    etag = client.get(GROUP_URL)["ETag"]
+    cache.clear()  # the answer does not need the stored page
+
+    with django_assert_num_queries(VERSION_QUERY):
+        response = client.get(GROUP_URL, headers={"If-None-Match": etag})
+
+    assert response.status_code == 304
+    assert response.content == b""
+    assert response["ETag"] == etag
+    assert response["Cache-Control"] == "no-cache"  # may keep it, must ask again before each use
+    assert client.get(GROUP_URL, headers={"If-None-Match": '"een-andere"'}).status_code == 200
+
+
+def test_new_content_gives_the_page_a_new_etag(client, editor, committed):
+    etag = client.get(GROUP_URL)["ETag"]
+    save_result(editor, committed)
+
+    response = client.get(GROUP_URL, headers={"If-None-Match": etag})
+
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+    assert REVISED in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/admin/login/", "/gezond/", "/functiegroepen/bestaat-niet/"])
+def test_pages_that_are_not_cached_carry_no_etag(client, catalogue, url):
+    response = client.get(url)
+
+    assert "ETag" not in response
+
+
+def test_an_editor_gets_no_etag_and_no_304(editor, catalogue):
+    etag = Client().get(GROUP_URL)["ETag"]
+
+    response = editor.get(GROUP_URL, headers={"If-None-Match": etag})
+
+    assert response.status_code == 200
+    assert "ETag" not in response
 
 
 @pytest.mark.parametrize("effects", [{"cookie": True}, {"csrf": True}])
