@@ -2,9 +2,12 @@
 
 import html
 import re
+from types import SimpleNamespace
 
 import pytest
 
+from catalogue.templatetags.catalogue_format import line_text
+from profiles.textdiff import Segment
 from tests.conftest import SOURCE_SLUG, VERSION_QUERY
 
 NEW = '<ins class="niveau">'
@@ -116,3 +119,21 @@ def test_without_anything_to_compare_there_is_no_legend(client, catalogue):
 
     assert 'class="marking-legend"' not in content
     assert "<ins" not in content
+
+
+def test_a_line_is_escaped_with_its_continuation_lines_marked_or_not():
+    plain = SimpleNamespace(text="a < b", continuation="c & d\ne")
+    marked = SimpleNamespace(
+        text="a < b",
+        continuation="c & d",
+        marked_pieces=[[Segment("equal", "a "), Segment("insert", "< b")], [Segment("insert", "c & d")]],
+    )
+
+    assert (
+        line_text(plain)
+        == 'a &lt; b<br><span class="continuation">c &amp; d</span><br><span class="continuation">e</span>'
+    )
+    assert line_text(marked) == (
+        'a <ins class="niveau">&lt; b</ins><br><span class="continuation"><ins class="niveau">c &amp; d</ins></span>'
+    )
+    assert line_text(SimpleNamespace(text="alleen", continuation="", marked_pieces=[])) == "alleen"

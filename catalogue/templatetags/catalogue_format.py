@@ -18,6 +18,24 @@ def lines(text: str) -> list[str]:
 
 
 @register.filter
+def line_text(line) -> str:
+    """A line's text and its continuation lines, each after a break. On a marked schaal page (the line has
+    `marked_pieces`, see presenters.mark_new_text) the words that are new since the lower schaal are in <ins>."""
+    marked = getattr(line, "marked_pieces", None)
+    if marked:
+        pieces = ["".join(_segment(segment) for segment in piece) for piece in marked]
+    else:
+        pieces = [conditional_escape(line.text), *(conditional_escape(piece) for piece in lines(line.continuation))]
+    first, *continuation = pieces
+    return mark_safe(first + "".join(f'<br><span class="continuation">{piece}</span>' for piece in continuation))
+
+
+def _segment(segment) -> str:
+    text = conditional_escape(segment.text)
+    return f'<ins class="niveau">{text}</ins>' if segment.kind == "insert" else text
+
+
+@register.filter
 def dutch_list(items) -> str:
     """'5, 6, 7 en 8': a list as a Dutch sentence would write it."""
     words = [str(item) for item in items]
