@@ -35,6 +35,24 @@ def _segment(segment) -> str:
     return f'<ins class="niveau">{text}</ins>' if segment.kind == "insert" else text
 
 
+# How a comparison shows a segment that only one text has; screen readers hear which it is.
+_DIFF_MARKUP = {"insert": ("ins", "toegevoegd"), "delete": ("del", "verwijderd")}
+
+
+@register.filter
+def diff_segments(segments) -> str:
+    """Compared text as its segments: words only the new text has in <ins>, words only the old one has in <del>."""
+    return mark_safe("".join(_diff_segment(segment) for segment in segments))
+
+
+def _diff_segment(segment) -> str:
+    text = breakable(segment.text)
+    if segment.kind not in _DIFF_MARKUP:
+        return text
+    tag, spoken = _DIFF_MARKUP[segment.kind]
+    return f'<{tag}><span class="visually-hidden">{spoken}: </span>{text}</{tag}>'
+
+
 @register.filter
 def dutch_list(items) -> str:
     """'5, 6, 7 en 8': a list as a Dutch sentence would write it."""
