@@ -7,8 +7,10 @@ import re
 
 import pytest
 
+from catalogue.templatetags.catalogue_format import diff_segments
 from profiles.importer import GroupIdentity, import_group
 from profiles.models import QualityProfileLine, TyperingLine
+from profiles.textdiff import Segment
 from tests.conftest import DATA_DIR, SOURCE_SLUG, VERSION_QUERY
 
 COMPARE_URL = f"/functiegroepen/{SOURCE_SLUG}/vergelijken/"
@@ -440,3 +442,12 @@ def test_a_schaal_without_a_typering_is_said_so_not_counted_line_by_line(client,
     assert not [entry for entry in five_six if entry.startswith(("Algemene omschrijving", "Resultaten"))]
     next_page = client.get(f"/functiegroepen/{SOURCE_SLUG}/schaal/5/volgende/").content.decode()
     assert "Vervalt:" not in next_page.split("<h2>Kwaliteitenprofiel</h2>")[0]
+
+
+def test_compared_text_is_escaped_and_may_wrap_after_a_slash():
+    segments = [Segment("equal", "a<b "), Segment("delete", "oud/nieuw"), Segment("insert", "x & y")]
+
+    assert diff_segments(segments) == (
+        'a&lt;b <del><span class="visually-hidden">verwijderd: </span>oud/<wbr>nieuw</del>'
+        '<ins><span class="visually-hidden">toegevoegd: </span>x &amp; y</ins>'
+    )
