@@ -3,13 +3,14 @@
 `setup_catalogue` (loaddata plus a first history version of every row) takes about half a second, and several
 hundred tests start from the default catalogue. The first load in a session records which rows it added or
 changed, table by table; later tests get exactly those rows back with plain INSERTs in their own transaction. The
-search table is left out: its triggers write it from the inserted rows, as they do for loaddata.
+search table is left out: its triggers write it from the inserted rows, as they do for loaddata. Tests that
+commit (`live_catalogue`) get the catalogue's tables back whole (LiveCatalogue), since Django empties them after each.
 """
 
 from django.apps import apps
 from django.core.management import call_command
 from django.core.management.color import no_style
-from django.db import connection
+from django.db import connection, transaction
 
 from catalogue.search_index import TABLE as SEARCH_TABLE
 
@@ -57,7 +58,43 @@ class CatalogueCopy:
                 cursor.execute(
                     f"DELETE FROM {table} WHERE {pk} IN ({', '.join(['%s'] * len(rows))})", [r[key] for r in rows]
                 )
-                names = ", ".join(connection.ops.quote_name(column) for column in columns)
-                cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})", rows)
-            for statement in connection.ops.sequence_reset_sql(no_style(), [model for model, _, _ in self.tables]):
-                cursor.execute(statement)
+            _insert(cursor, self.tables)
+
+
+class LiveCatalogue:
+    """The same for tests that commit (a live server): after each such test Django empties every table, so the
+    catalogue's apps are put back whole, reference rows included, in one transaction (the foreign keys are
+    checked at its end)."""
+
+    APPS = ("profiles", "catalogue")
+
+    def __init__(self, load):
+        self._load = load
+        self.tables: list[tuple[type, list[str], list[tuple]]] | None = None
+
+    def load(self) -> None:
+        models = [model for model in _models() if model._meta.app_label in self.APPS]
+        if self.tables is None:
+            self._load()  # committed as the commands commit, so that the content version is raised too
+            with connection.cursor() as cursor:
+                self.tables = [(model, *_ordered(_rows(cursor, model._meta.db_table))) for model in models]
+            return
+        with transaction.atomic(), connection.cursor() as cursor:
+            for model in models:
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+            _insert(cursor, self.tables)
+
+
+def _ordered(rows: tuple[list[str], set[tuple]]) -> tuple[list[str], list[tuple]]:
+    columns, found = rows
+    return columns, sorted(found, key=repr)
+
+
+def _insert(cursor, tables) -> None:
+    for model, columns, rows in tables:
+        if rows:
+            table = connection.ops.quote_name(model._meta.db_table)
+            names = ", ".join(connection.ops.quote_name(column) for column in columns)
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(columns))})", rows)
+    for statement in connection.ops.sequence_reset_sql(no_style(), [model for model, _, _ in tables]):
+        cursor.execute(statement)

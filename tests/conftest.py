@@ -12,7 +12,7 @@ from profiles import catalogue_data
 from profiles.models import Characteristic, FunctionGroup, ResultArea
 from profiles.reference_data import create_reference_data
 from profiles.roles import create_editor_group
-from tests.catalogue_copy import CatalogueCopy
+from tests.catalogue_copy import CatalogueCopy, LiveCatalogue
 
 # Playwright's sync API keeps an event loop running in the test thread; Django would then refuse
 # database access from the test itself (live_server fixtures, assertions on the database).
@@ -67,10 +67,18 @@ def catalogue(reference_data) -> FunctionGroup:
     return FunctionGroup.objects.get(slug=SOURCE_SLUG)
 
 
-@pytest.fixture
-def live_catalogue(transactional_db, live_server):
+def _load_live_catalogue() -> None:
     create_reference_data(ResultArea, Characteristic)
     call_command("setup_catalogue", stdout=StringIO())
+
+
+_live_catalogue = LiveCatalogue(_load_live_catalogue)
+
+
+@pytest.fixture
+def live_catalogue(transactional_db, live_server):
+    """The default catalogue, committed, behind a live server (loaded once a session; then put back whole)."""
+    _live_catalogue.load()
     return live_server
 
 
