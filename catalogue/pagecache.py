@@ -14,6 +14,8 @@ proxy share their copies, and the address a printout shows is the host that rend
 
 Old entries are left to expire (TIMEOUT) or to the cache's own eviction. Only anonymous GET/HEAD requests whose
 query parameters the page knows are answered from the cache; only 200 responses that set no cookie are stored.
+Those pages carry an ETag derived from the key and `Cache-Control: no-cache`, so that a browser or proxy that kept
+a page revalidates it and gets a 304 for the price of the version query.
 
 A cache that fails never takes a page down: the page is rendered without it. After a failure the cache is left
 alone for `CACHE_BACKOFF` seconds (so that requests do not each wait for its timeout), then tried again; the
