@@ -148,6 +148,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # What CommonMiddleware would check before any page: a host not in ALLOWED_HOSTS is refused (a 400).
+        request.get_host()
         known = _public_params(request)
         if known is None or not _cacheable_request(request, known):
             return self.get_response(request)

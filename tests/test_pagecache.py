@@ -229,6 +229,15 @@ def test_a_cached_page_answers_with_the_same_headers_as_the_rendered_one(client,
     assert cached["X-Request-ID"] != rendered["X-Request-ID"]  # the request's own, not the stored one's
 
 
+def test_a_host_that_is_not_allowed_gets_a_400_even_for_a_cached_page(client, catalogue):
+    page(client)
+
+    response = client.get(GROUP_URL, headers={"Host": "evil.example"})
+
+    assert response.status_code == 400
+    assert "Verzoek niet begrepen" in response.content.decode()
+
+
 def test_a_browser_that_holds_the_page_revalidates_it_for_one_query_and_no_body(
     client, catalogue, django_assert_num_queries
 ):
