@@ -31,11 +31,11 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
-from django.utils.cache import get_conditional_response
-from django.utils.http import quote_etag
+from django.utils.cache import patch_vary_headers
+from django.utils.http import parse_etags, quote_etag
 from django.utils.timezone import localdate
 
 from catalogue.logs import Throttled
@@ -156,15 +156,17 @@ class PageCacheMiddleware:
         key = page_key(request)
         etag = _etag(key)
         # A browser or proxy that holds this very page asks with its ETag: answered without the cache or a render.
-        not_modified = get_conditional_response(request, etag=etag)
-        if not_modified is not None:
-            return _revalidatable(not_modified, etag)
+        # Only an exact match: this ETag is only ever given with a 200 for this key, so the page exists (RFC 9110
+        # has a server ignore preconditions where the answer would not be a 2xx; `*` or If-Match are left alone).
+        if _etag_matches(request, etag):
+            return _revalidatable(HttpResponseNotModified(), etag)
         stored = guard.call("get", key)
         if stored is not None:
             return _revalidatable(_from_cache(stored), etag)
         response = self.get_response(request)
-        if _cacheable_response(request, response):
-            guard.call("set", key, _for_cache(response), TIMEOUT)
+        if _shareable_response(response):
+            if request.method == "GET":  # a HEAD response has no body to store
+                guard.call("set", key, _for_cache(response), TIMEOUT)
             _revalidatable(response, etag)
         return response
 
@@ -188,10 +190,18 @@ def _etag(key: str) -> str:
     return quote_etag(hashlib.sha256(key.encode()).hexdigest()[:20])
 
 
+def _etag_matches(request, etag: str) -> bool:
+    given = parse_etags(request.META.get("HTTP_IF_NONE_MATCH", ""))
+    return any(tag.removeprefix("W/") == etag for tag in given)
+
+
 def _revalidatable(response, etag: str):
-    """Browsers and proxies may keep the page but must ask again before each use (`no-cache`): a 304 is cheap."""
+    """Browsers and proxies may keep the page but must ask again before each use (`no-cache`): a 304 is cheap.
+
+    A 304 carries what the page's 200 varies on; every page varies on the language, as LocaleMiddleware says."""
     response["ETag"] = etag
     response["Cache-Control"] = "no-cache"
+    patch_vary_headers(response, ("Accept-Language",))
     return response
 
 
@@ -204,14 +214,10 @@ def _cacheable_request(request, known: frozenset) -> bool:
     return all(name in known for name in request.GET)
 
 
-def _cacheable_response(request, response) -> bool:
-    if request.method != "GET" or response.status_code != 200 or response.streaming or response.cookies:
-        return False
-    # The middleware would add a cookie after the view: a CSRF token was used, or the session was written.
-    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
-        return False
-    session = getattr(request, "session", None)
-    if session is not None and session.modified:
+def _shareable_response(response) -> bool:
+    """A page for everyone: a 200 that sets no cookie. The inner middleware has run, so a CSRF token that was used
+    or a session that was written shows here as a cookie."""
+    if response.status_code != 200 or response.streaming or response.cookies:
         return False
     cache_control = response.get("Cache-Control", "")
     return "private" not in cache_control and "no-store" not in cache_control

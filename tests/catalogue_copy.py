@@ -75,6 +75,8 @@ class LiveCatalogue:
     def load(self) -> None:
         models = [model for model in _models() if model._meta.app_label in self.APPS]
         if self.tables is None:
+            # Whole tables are recorded: whatever a fixture had put in them before would be in every later test.
+            assert not apps.get_model("profiles", "FunctionFamily").objects.exists(), "load the live catalogue first"
             self._load()  # committed as the commands commit, so that the content version is raised too
             with connection.cursor() as cursor:
                 self.tables = [(model, *_ordered(_rows(cursor, model._meta.db_table))) for model in models]

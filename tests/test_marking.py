@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from catalogue.templatetags.catalogue_format import line_text
+from catalogue.templatetags.catalogue_format import line_html
 from profiles.textdiff import Segment
 from tests.conftest import SOURCE_SLUG, VERSION_QUERY
 
@@ -130,10 +130,10 @@ def test_a_line_is_escaped_with_its_continuation_lines_marked_or_not():
     )
 
     assert (
-        line_text(plain)
+        line_html(plain)
         == 'a &lt; b<br><span class="continuation">c &amp; d</span><br><span class="continuation">e</span>'
     )
-    assert line_text(marked) == (
+    assert line_html(marked) == (
         'a <ins class="niveau">&lt; b</ins><br><span class="continuation"><ins class="niveau">c &amp; d</ins></span>'
     )
-    assert line_text(SimpleNamespace(text="alleen", continuation="", marked_pieces=[])) == "alleen"
+    assert line_html(SimpleNamespace(text="alleen", continuation="", marked_pieces=[])) == "alleen"

@@ -18,7 +18,7 @@ def lines(text: str) -> list[str]:
 
 
 @register.filter
-def line_text(line) -> str:
+def line_html(line) -> str:
     """A line's text and its continuation lines, each after a break. On a marked schaal page (the line has
     `marked_pieces`, see presenters.mark_new_text) the words that are new since the lower schaal are in <ins>."""
     marked = getattr(line, "marked_pieces", None)
