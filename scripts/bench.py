@@ -132,7 +132,7 @@ def row(name: str, size: int, page: dict, file: dict) -> str:
 
 def revalidate(wrk: str, server, path: str) -> dict:
     """A browser or proxy that holds the page asks again with its ETag; answered 304 without a body."""
-    status, headers, _ = server.request(path)
+    _, headers, _ = server.request(path)
     etag = headers["ETag"]
     status, _, _ = server.request(path, headers={"If-None-Match": etag})
     assert status == 304, (path, status)
