@@ -4,10 +4,11 @@ import csv
 import html
 import io
 import re
+from types import SimpleNamespace
 
 import pytest
 
-from catalogue.templatetags.catalogue_format import diff_segments
+from catalogue.templatetags.catalogue_format import compare_cells, diff_segments
 from profiles.importer import GroupIdentity, import_group
 from profiles.models import QualityProfileLine, TyperingLine
 from profiles.textdiff import Segment
@@ -450,4 +451,18 @@ def test_compared_text_is_escaped_and_may_wrap_after_a_slash():
     assert diff_segments(segments) == (
         'a&lt;b <del><span class="visually-hidden">verwijderd: </span>oud/<wbr>nieuw</del>'
         '<ins><span class="visually-hidden">toegevoegd: </span>x &amp; y</ins>'
+    )
+
+
+def test_a_row_names_each_cells_column_and_says_where_a_column_has_no_line():
+    cells = [
+        SimpleNamespace(column="Schaal 5", change="leeg", segments=[]),
+        SimpleNamespace(column="Schaal <6>", change="gewijzigd", segments=[Segment("insert", "nieuw")]),
+    ]
+
+    assert compare_cells(cells) == (
+        '<td class="change-leeg"><span class="cell-label">Schaal 5</span>'
+        '<span class="empty" aria-hidden="true">—</span><span class="visually-hidden">geen regel</span></td>'
+        '<td class="change-gewijzigd"><span class="cell-label">Schaal &lt;6&gt;</span>'
+        '<ins><span class="visually-hidden">toegevoegd: </span>nieuw</ins></td>'
     )

@@ -6,7 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from catalogue.templatetags.catalogue_format import line_html
+from catalogue.presenters import line_blocks
+from catalogue.templatetags.catalogue_format import line_html, line_list
 from profiles.textdiff import Segment
 from tests.conftest import SOURCE_SLUG, VERSION_QUERY
 
@@ -137,3 +138,28 @@ def test_a_line_is_escaped_with_its_continuation_lines_marked_or_not():
         'a <ins class="niveau">&lt; b</ins><br><span class="continuation"><ins class="niveau">c &amp; d</ins></span>'
     )
     assert line_html(SimpleNamespace(text="alleen", continuation="", marked_pieces=[])) == "alleen"
+
+
+def test_a_list_of_lines_has_its_intros_footnotes_and_lists_each_line_with_an_id():
+    def line(pk, kind, text, continuation=""):
+        return SimpleNamespace(pk=pk, kind=kind, text=text, continuation=continuation)
+
+    blocks = line_blocks(
+        [
+            line(1, "inleiding", "Werkzaamheden <zoals>:"),
+            line(2, "opsomming", "plannen", "en\nbewaken"),
+            line(3, "verbinding", "en/of"),
+            line(4, "voetnoot", "*) alleen & soms", "bij\nuitzondering"),
+            line(5, "los", "P.M."),
+        ]
+    )
+
+    assert line_list(blocks, "typering") == (
+        '<p class="intro" id="typering-1">Werkzaamheden &lt;zoals&gt;:</p>\n'
+        '<ul><li id="typering-2">plannen<br><span class="continuation">en</span>'
+        '<br><span class="continuation">bewaken</span></li>\n'
+        '<li id="typering-3" class="regel-verbinding">en/of</li>\n</ul>\n'
+        '<p class="footnote" id="typering-4"><small>*) alleen &amp; soms bij uitzondering</small></p>\n'
+        '<ul><li id="typering-5" class="regel-los">P.M.</li>\n</ul>\n\n'
+    )
+    assert line_list([], "kwaliteit") == "\n"

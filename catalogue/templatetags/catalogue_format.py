@@ -6,7 +6,9 @@ from django import template
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
+from catalogue.alignment import Difference
 from catalogue.highlight import highlight as highlight_fragments
+from profiles.vocabulary import LineKind
 
 register = template.Library()
 
@@ -30,6 +32,34 @@ def line_html(line) -> str:
     return mark_safe(first + "".join(f'<br><span class="continuation">{piece}</span>' for piece in continuation))
 
 
+@register.filter
+def line_list(blocks, prefix: str) -> str:
+    """A list of lines as the page shows it (see presenters.line_blocks): each intro a paragraph, each footnote
+    a small paragraph, the lines between them one <ul>. Every line has an id, `prefix`-pk, to link to.
+
+    The group, schaal and comparison pages show hundreds of lines; built here they cost a tenth of a template.
+    """
+    prefix = conditional_escape(prefix)
+    html = []
+    for block in blocks:
+        if block.kind == "intro":
+            html.append(f'<p class="intro" id="{prefix}-{block.line.pk}">{line_html(block.line)}</p>\n')
+        elif block.kind == "footnote":
+            line = block.line
+            text = " ".join(conditional_escape(piece) for piece in [line.text, *lines(line.continuation)])
+            html.append(f'<p class="footnote" id="{prefix}-{line.pk}"><small>{text}</small></p>\n')
+        else:
+            items = "".join(
+                f'<li id="{prefix}-{line.pk}"{_line_class(line)}>{line_html(line)}</li>\n' for line in block.lines
+            )
+            html.append(f"<ul>{items}</ul>\n")
+    return mark_safe("".join(html) + "\n")
+
+
+def _line_class(line) -> str:
+    return "" if line.kind == LineKind.BULLET else f' class="regel-{conditional_escape(line.kind)}"'
+
+
 def _segment(segment) -> str:
     text = conditional_escape(segment.text)
     return f'<ins class="niveau">{text}</ins>' if segment.kind == "insert" else text
@@ -43,6 +73,22 @@ _DIFF_MARKUP = {"insert": ("ins", "toegevoegd"), "delete": ("del", "verwijderd")
 def diff_segments(segments) -> str:
     """Compared text as its segments: words only the new text has in <ins>, words only the old one has in <del>."""
     return mark_safe("".join(_diff_segment(segment) for segment in segments))
+
+
+@register.filter
+def compare_cells(cells) -> str:
+    """The cells of one row of a comparison table: each its column's name (shown on narrow screens) and the
+    compared text, or a dash, spoken as "geen regel", where that column has no such line."""
+    return mark_safe("".join(_compare_cell(cell) for cell in cells))
+
+
+def _compare_cell(cell) -> str:
+    if cell.change == Difference.EMPTY:
+        text = '<span class="empty" aria-hidden="true">—</span><span class="visually-hidden">geen regel</span>'
+    else:
+        text = diff_segments(cell.segments)
+    label = conditional_escape(cell.column)
+    return f'<td class="change-{conditional_escape(cell.change)}"><span class="cell-label">{label}</span>{text}</td>'
 
 
 def _diff_segment(segment) -> str:
