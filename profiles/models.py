@@ -59,6 +59,12 @@ class FunctionFamily(models.Model):
         return reverse("family-detail", kwargs={"slug": self.slug})
 
 
+def in_parent(model, *fields):
+    """The rows of `model` in the order they have within their parent, to prefetch under it. A prefetch groups
+    rows by parent already; Meta.ordering would sort by the parents' own ordering too, a join for every level."""
+    return model.objects.order_by(*fields, "position")
+
+
 class FunctionGroupQuerySet(models.QuerySet):
     def public(self):
         """The catalogue as visitors see it: without the benchmark's synthetic groups."""
@@ -85,10 +91,15 @@ class FunctionGroupQuerySet(models.QuerySet):
 
     def with_kernprofiel(self):
         return self.prefetch_related(
-            models.Prefetch("results", queryset=Result.objects.select_related("area")),
-            models.Prefetch("indicators", queryset=BehaviouralIndicator.objects.select_related("area")),
-            models.Prefetch("headings", queryset=KernprofielHeading.objects.select_related("area")),
-            models.Prefetch("competency_links", queryset=GroupCompetency.objects.select_related("competency")),
+            models.Prefetch("results", queryset=in_parent(Result, "area__position").select_related("area")),
+            models.Prefetch(
+                "indicators", queryset=in_parent(BehaviouralIndicator, "area__position").select_related("area")
+            ),
+            models.Prefetch(
+                "headings",
+                queryset=KernprofielHeading.objects.order_by("part", "area__position").select_related("area"),
+            ),
+            models.Prefetch("competency_links", queryset=in_parent(GroupCompetency).select_related("competency")),
         )
 
 
@@ -329,8 +340,11 @@ class FocusArea(models.Model):
 class QualityProfileQuerySet(models.QuerySet):
     def with_content(self):
         return self.prefetch_related(
-            "sections__lines",
-            models.Prefetch("competency_links", queryset=QualityProfileCompetency.objects.select_related("competency")),
+            models.Prefetch("sections", queryset=in_parent(QualityProfileSection)),
+            models.Prefetch("sections__lines", queryset=in_parent(QualityProfileLine)),
+            models.Prefetch(
+                "competency_links", queryset=in_parent(QualityProfileCompetency).select_related("competency")
+            ),
         )
 
 
@@ -461,13 +475,12 @@ class Characteristic(models.Model):
 
 class FunctionTyperingQuerySet(models.QuerySet):
     def with_content(self):
+        scores = TyperingScore.objects.order_by("characteristic__number").select_related("characteristic")
         return self.prefetch_related(
-            "sections__lines",
+            models.Prefetch("sections", queryset=in_parent(TyperingSection)),
+            models.Prefetch("sections__lines", queryset=in_parent(TyperingLine)),
             models.Prefetch(
-                "codes",
-                queryset=TyperingCode.objects.prefetch_related(
-                    models.Prefetch("scores", queryset=TyperingScore.objects.select_related("characteristic"))
-                ),
+                "codes", queryset=in_parent(TyperingCode).prefetch_related(models.Prefetch("scores", scores))
             ),
         )
 
