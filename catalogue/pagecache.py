@@ -12,6 +12,11 @@ request) and the release (a digest of the code, templates and static files), so:
 The key also holds the day: a printed schaal page or comparison says the date. Not the host: servers behind one
 proxy share their copies, and the address a printout shows is the host that rendered it, behind a proxy the public one.
 
+With a shared cache (REDIS_URL) each process also keeps the pages it served last in its own memory (the cache
+`local`), in front of Redis: a key never names two versions of a page, so those copies cannot go stale either, and
+a page asked again is answered without a round trip. Redis still shares each page between the processes and
+servers: the first time a process is asked for a page, it takes Redis's copy rather than rendering its own.
+
 Old entries are left to expire (TIMEOUT) or to the cache's own eviction. Only anonymous GET/HEAD requests whose
 query parameters the page knows are answered from the cache; only 200 responses that set no cookie are stored.
 Those pages carry an ETag derived from the key and `Cache-Control: no-cache`, so that a browser or proxy that kept
@@ -30,7 +35,7 @@ from functools import wraps
 from pathlib import Path
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
@@ -69,6 +74,8 @@ def _release() -> str:
 
 RELEASE = _release()
 
+# The alias of the cache in each process's own memory in front of a shared one (see above), if configured.
+LOCAL = "local"
 # What a failing cache raises: the Redis client's errors, and the socket's own.
 CACHE_ERRORS = (RedisError, OSError)
 CACHE_BACKOFF = 10.0
@@ -160,15 +167,37 @@ class PageCacheMiddleware:
         # has a server ignore preconditions where the answer would not be a 2xx; `*` or If-Match are left alone).
         if _etag_matches(request, etag):
             return _revalidatable(HttpResponseNotModified(), etag)
-        stored = guard.call("get", key)
+        stored = _stored_page(key)
         if stored is not None:
             return _revalidatable(_from_cache(stored), etag)
         response = self.get_response(request)
         if _shareable_response(response):
             if request.method == "GET":  # a HEAD response has no body to store
-                guard.call("set", key, _for_cache(response), TIMEOUT)
+                _store_page(key, _for_cache(response))
             _revalidatable(response, etag)
         return response
+
+
+def _local_cache():
+    return caches[LOCAL] if LOCAL in settings.CACHES else None
+
+
+def _stored_page(key: str):
+    """The page from this process's own copy, or else from the (shared) cache, then kept as this process's copy."""
+    local = _local_cache()
+    stored = local.get(key) if local else None
+    if stored is None:
+        stored = guard.call("get", key)
+        if stored is not None and local:
+            local.set(key, stored, TIMEOUT)
+    return stored
+
+
+def _store_page(key: str, stored: tuple) -> None:
+    guard.call("set", key, stored, TIMEOUT)
+    local = _local_cache()
+    if local:
+        local.set(key, stored, TIMEOUT)
 
 
 def _public_params(request) -> frozenset | None:

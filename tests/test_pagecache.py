@@ -6,7 +6,7 @@ The tests that change content commit it (transactional_db): the version is raise
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.http import HttpResponse
@@ -334,3 +334,50 @@ def test_the_key_holds_the_day_that_a_printout_shows(catalogue):
     key = pagecache.page_key(RequestFactory().get("/"))
 
     assert key.startswith(f"page:{pagecache.RELEASE}:{history.content_version()}:{localdate().isoformat()}:")
+
+
+@pytest.fixture
+def shared_and_local(settings):
+    """A shared cache with each process's own copies in front of it, as with REDIS_URL (two local memories here)."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
+        pagecache.LOCAL: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "own"},
+    }
+    yield caches["default"], caches[pagecache.LOCAL]
+    caches["default"].clear()
+    caches[pagecache.LOCAL].clear()
+
+
+def test_a_process_keeps_its_own_copy_of_a_shared_page(client, catalogue, shared_and_local, django_assert_num_queries):
+    shared, own = shared_and_local
+    key = pagecache.page_key(RequestFactory().get(GROUP_URL))
+    first = page(client)
+    assert shared.get(key) is not None and own.get(key) is not None
+
+    own.clear()  # another process: the page is in the shared cache only
+    with django_assert_num_queries(VERSION_QUERY):
+        assert page(client) == first
+    assert own.get(key) is not None  # taken from the shared cache, kept as this process's copy
+
+    shared.clear()  # asked again: this process answers from its own copy, without the shared cache
+    with django_assert_num_queries(VERSION_QUERY):
+        assert page(client) == first
+    assert shared.get(key) is None
+
+
+def test_a_process_answers_from_its_own_copy_while_the_shared_cache_is_down(
+    client, catalogue, settings, django_assert_num_queries
+):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"},
+        pagecache.LOCAL: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "own"},
+    }
+    pagecache.guard.succeeded()
+    try:
+        first = page(client)
+        assert not pagecache.guard.available()
+        with django_assert_num_queries(VERSION_QUERY):
+            assert page(client) == first
+    finally:
+        caches[pagecache.LOCAL].clear()
+        pagecache.guard.succeeded()

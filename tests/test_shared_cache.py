@@ -44,12 +44,14 @@ def test_two_servers_share_the_cache_and_its_invalidation(production_site, redis
         assert len(list(redis.scan_iter(match=f"{prefix}:*:page:*"))) == 2  # the old copy is left to expire
 
 
-def test_the_redis_cache_is_djangos_own_backend(production_site, redis_url):
+def test_the_redis_cache_is_djangos_own_backend_with_each_processs_copies_in_front(production_site, redis_url):
     url, prefix, _ = redis_url
     env = production_site.env(REDIS_URL=url, DJANGO_CACHE_KEY_PREFIX=prefix)
+    show = "from django.conf import settings; print(settings.CACHES['default']); print(settings.CACHES['local'])"
 
-    result = manage(env, "shell", "-c", "from django.conf import settings; print(settings.CACHES['default'])")
+    shared, local = manage(env, "shell", "-c", show).stdout.splitlines()[-2:]
 
-    assert "'BACKEND': 'django.core.cache.backends.redis.RedisCache'" in result.stdout
-    assert f"'LOCATION': '{url}'" in result.stdout
-    assert f"'KEY_PREFIX': '{prefix}'" in result.stdout
+    assert "'BACKEND': 'django.core.cache.backends.redis.RedisCache'" in shared
+    assert f"'LOCATION': '{url}'" in shared
+    assert f"'KEY_PREFIX': '{prefix}'" in shared
+    assert "'BACKEND': 'django.core.cache.backends.locmem.LocMemCache'" in local
