@@ -90,6 +90,8 @@ def recreate_database(url: str) -> None:
 def setup_django(url: str) -> None:
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # The page cache in this process's memory, which the timing empties before each render: never a shared Redis.
+    os.environ.pop("REDIS_URL", None)
     # whitenoise warns about the collected static files that only production has; they play no part here.
     warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
     sys.path.insert(0, str(ROOT))

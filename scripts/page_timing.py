@@ -11,6 +11,8 @@ def default_catalogue(prefix: str) -> None:
     folder = tempfile.mkdtemp(prefix=prefix)
     os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{folder}/bench.sqlite3"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    # The page cache in this process's memory, which the timing empties before each render: never a shared Redis.
+    os.environ.pop("REDIS_URL", None)
     import django
 
     django.setup()
