@@ -79,6 +79,6 @@ bench-search: $(STAMP)
 bench-home: $(STAMP)
 	$(BIN)/python scripts/bench_home.py
 
-## Benchmark the comparison pages and the marked schaal page, uncached (see docs/benchmarks.md).
+## Benchmark the group page, the comparison pages and the marked schaal page, uncached (see docs/benchmarks.md).
 bench-compare: $(STAMP)
 	$(BIN)/python scripts/bench_compare.py

@@ -1,4 +1,5 @@
-"""`make bench-compare`: the comparison pages and the marked schaal page, uncached, over the default catalogue.
+"""`make bench-compare`: the group page, the comparison pages and the marked schaal page, uncached, over the default
+catalogue.
 
 Sets up a throw-away SQLite database (or BENCH_DATABASE_URL, which it empties), loads the default catalogue and
 imports its source twice more as groups of another family, so that the groups comparison has three real groups.
@@ -17,6 +18,7 @@ REPEAT = int(os.environ.get("BENCH_REPEAT", "30"))
 GROUP = "/functiegroepen/medewerker-ict-techniek-informatiebeheer-div"
 SOURCE_SLUG = "medewerker-ict-techniek-informatiebeheer-div"
 PAGES = {
+    "group page": f"{GROUP}/",
     "schalen 5–8": f"{GROUP}/vergelijken/",
     "schalen 6–7, alleen verschillen": f"{GROUP}/vergelijken/?schaal=6&schaal=7&alleen_verschillen=on",
     "schalen 5–8 as CSV": f"{GROUP}/vergelijken/csv/",
