@@ -36,6 +36,7 @@ def time_pages(pages: dict[str, str], repeat: int) -> None:
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="localhost")
+    print(f"machine: a fixed pure-Python loop takes {machine_speed():.0f} ms (to compare runs on different days)")
     width = max(len(name) for name in pages) + 2
     print(f"{'page':<{width}} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
     for name, path in pages.items():
@@ -49,3 +50,16 @@ def time_pages(pages: dict[str, str], repeat: int) -> None:
             assert response.status_code == 200, (path, response.status_code)
         p95 = statistics.quantiles(times, n=20)[-1]
         print(f"{name:<{width}} {statistics.median(times):8.1f} {p95:8.1f} {len(queries):8d}")
+
+
+def machine_speed() -> float:
+    """The fastest of five runs of a fixed pure-Python loop (a million additions), in ms. This machine's speed
+    varies from day to day by a factor of two or three; figures from different days compare only relative to it."""
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        total = 0
+        for number in range(1_000_000):
+            total += number
+        times.append((time.perf_counter() - start) * 1000)
+    return min(times)
