@@ -54,6 +54,9 @@ except ImportError:  # without redis installed only the local-memory cache can b
 # How long an entry may live. New content never waits for it (the key changes); it only bounds the memory of
 # superseded entries and, should a process die between a commit and its version bump, how long that lasts.
 TIMEOUT = 60 * 60
+# How long a process keeps its own copy (taken from the shared cache, whose copy may be almost TIMEOUT old): short,
+# so that a stale shared copy outlives TIMEOUT by at most this, while a page asked often still needs no round trip.
+LOCAL_TIMEOUT = 5 * 60
 SAFE_METHODS = ("GET", "HEAD")
 _RELEASE_PARTS = ("config", "catalogue", "profiles", "templates", "static")
 _RELEASE_SUFFIXES = {".py", ".html", ".css", ".js", ".txt", ".json"}
@@ -147,7 +150,8 @@ def public_page(view=None, *, params: tuple[str, ...] = ()):
 class PageCacheMiddleware:
     """Answers a cached public page before the session, locale, CSRF, auth and the view run; stores pages after.
 
-    It sits just inside WhiteNoise: a hit costs the version query and one cache round trip, and a stored page
+    It sits just inside WhiteNoise: a hit costs the version query and one cache read (from this process's own
+    copy, or else one round trip to the shared cache), and a stored page
     holds the headers the inner middleware gave it (language, Vary, framing), so a hit answers exactly like a miss.
     """
 
@@ -189,7 +193,7 @@ def _stored_page(key: str):
     if stored is None:
         stored = guard.call("get", key)
         if stored is not None and local:
-            local.set(key, stored, TIMEOUT)
+            local.set(key, stored, LOCAL_TIMEOUT)
     return stored
 
 
@@ -197,7 +201,7 @@ def _store_page(key: str, stored: tuple) -> None:
     guard.call("set", key, stored, TIMEOUT)
     local = _local_cache()
     if local:
-        local.set(key, stored, TIMEOUT)
+        local.set(key, stored, LOCAL_TIMEOUT)
 
 
 def _public_params(request) -> frozenset | None:

@@ -141,7 +141,11 @@ CACHES = {
 if REDIS_URL:
     # Each process also keeps the pages it served last in its own memory (about 60 KB a page): a page's key names
     # the content's version, so a copy can never be stale, and a page asked again needs no round trip to Redis.
-    CACHES["local"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 300}}
+    CACHES["local"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 300},
+    }
 
 # Security. Every value that differs between a laptop and production follows DJANGO_DEBUG, and can be set.
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
