@@ -348,7 +348,9 @@ def _fuwasys_table(schalen: list[int], typeringen: list[FunctionTypering | None]
     codes = [list(typering.codes.all()) if typering else [] for typering in typeringen]
     readable = [_readable_scores(column) for column in codes]
     # The total of the code whose scores the column compares (its first readable one), the others as variants.
-    primary = [next((code for code in column if code.scores.all()), column[0]) if column else None for column in codes]
+    primary = [
+        next((code for code in column if code.readable_scores), column[0]) if column else None for column in codes
+    ]
     totals = _compared(schalen, [code.total if code else None for code in primary])
     for score, column, main in zip(totals, codes, primary, strict=True):
         score.label = main.label if main else ""
@@ -377,9 +379,8 @@ def _readable_scores(codes) -> list[tuple[str, dict[int, int]]]:
     """Per code that has scores, its label and its scores by kenmerk number."""
     found = []
     for code in codes:
-        scores = {score.characteristic.number: score.score for score in code.scores.all()}
-        if scores:
-            found.append((code.label, scores))
+        if scores := code.readable_scores:
+            found.append((code.label, dict(enumerate(scores, start=1))))
     return found
 
 

@@ -12,10 +12,11 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
 from catalogue import presenters
-from profiles import catalogue_data, fuwasys
+from profiles import catalogue_data
 from profiles.history import content_changed_at, content_version
 from profiles.models import (
     BehaviouralIndicator,
+    Characteristic,
     FunctionGroup,
     GroupCompetency,
     QualityProfileCompetency,
@@ -126,7 +127,7 @@ def _code_rows():
     )
     for code in codes.order_by("typering__group__name", "typering__schaal", "position"):
         group = code.typering.group
-        scores = code.parsed.scores if fuwasys.looks_like_code(code.code) else None
+        scores = code.readable_scores
         yield (
             group.slug,
             group.name,
@@ -218,7 +219,9 @@ def group_json(request, slug):
     """One functiegroep as a JSON document: what its page shows, in the source's words."""
     group = get_object_or_404(FunctionGroup.objects.for_page(), slug=slug)
     kern = presenters.kernprofiel(group)
-    schalen = presenters.schalen(group.typeringen.with_content(), group.quality_profiles.with_content())
+    schalen = presenters.schalen(
+        group.typeringen.with_content(), group.quality_profiles.with_content(), Characteristic.objects.all()
+    )
     document = {
         "naam": group.name,
         "adres": request.build_absolute_uri(group.get_absolute_url()),
@@ -279,9 +282,7 @@ def _schaal(schaal) -> dict:
                     "vermeld_totaal": code.total,
                     "klopt": code.is_valid,
                     "wat_niet_klopt": list(code.problems),
-                    "scores": {
-                        score.characteristic.name: score.score for group in code.score_groups for score in group.scores
-                    },
+                    "scores": {score.name: score.score for group in code.score_groups for score in group.scores},
                 }
                 for code in schaal.fuwasys.codes
             ],

@@ -90,9 +90,16 @@ class Block:
 
 
 @dataclass
+class KenmerkScore:
+    number: int
+    name: str
+    score: int
+
+
+@dataclass
 class ScoreGroup:
     label: str
-    scores: list
+    scores: list[KenmerkScore]
 
 
 @dataclass
@@ -161,29 +168,41 @@ def _by_area(lines, headings, part: str) -> list[AreaLines]:
     ]
 
 
-def schalen(typeringen, profiles) -> list[Schaal]:
-    """One entry per schaal that has a typering or a kwaliteitenprofiel, ascending."""
+def schalen(typeringen, profiles, characteristics) -> list[Schaal]:
+    """One entry per schaal that has a typering or a kwaliteitenprofiel, ascending. `characteristics` are the
+    14 kenmerken (Characteristic), which name the scores."""
     typering_by_schaal = {typering.schaal: typering for typering in typeringen}
     profile_by_schaal = {profile.schaal: profile for profile in profiles}
     descents = descents_by_schaal(
         [(t.schaal, code.code) for t in typering_by_schaal.values() for code in t.codes.all()]
     )
     return [
-        schaal(number, typering_by_schaal.get(number), profile_by_schaal.get(number), descents.get(number, []))
+        schaal(
+            number,
+            typering_by_schaal.get(number),
+            profile_by_schaal.get(number),
+            descents.get(number, []),
+            characteristics,
+        )
         for number in sorted(typering_by_schaal.keys() | profile_by_schaal.keys())
     ]
 
 
 def schaal(
-    number: int, typering: FunctionTypering | None, profile: QualityProfile | None, descents: list[str]
+    number: int,
+    typering: FunctionTypering | None,
+    profile: QualityProfile | None,
+    descents: list[str],
+    characteristics,
 ) -> Schaal:
+    codes = [code_display(code, characteristics) for code in typering.codes.all()] if typering else []
     return Schaal(
         number=number,
         typering=typering,
         profile=profile,
         typering_blocks=_blocks(typering.sections.all(), sub_label="sub_area_label") if typering else [],
         profile_blocks=_profile_blocks(profile) if profile else [],
-        fuwasys=FuwasysDisplay([code_display(code) for code in typering.codes.all()], descents) if typering else None,
+        fuwasys=FuwasysDisplay(codes, descents) if typering else None,
     )
 
 
@@ -247,11 +266,18 @@ def _profile_blocks(profile: QualityProfile) -> list[Block]:
     return shaped
 
 
-def code_display(code: TyperingCode) -> CodeDisplay:
+def code_display(code: TyperingCode, characteristics) -> CodeDisplay:
+    """The code with its scores (read from the code) per kenmerk, in the kenmerken's groups."""
     problems = code.problems
+    by_number = {characteristic.number: characteristic for characteristic in characteristics}
+    scored = [
+        (by_number[number], score)
+        for number, score in enumerate(code.readable_scores or (), start=1)
+        if number in by_number
+    ]
     groups = [
-        ScoreGroup(label, list(items))
-        for label, items in groupby(code.scores.all(), key=lambda score: score.characteristic.get_group_display())
+        ScoreGroup(label, [KenmerkScore(kenmerk.number, kenmerk.name, score) for kenmerk, score in items])
+        for label, items in groupby(scored, key=lambda pair: pair[0].get_group_display())
     ]
     return CodeDisplay(code.label, code.code, not problems, problems, groups, code.total)
 

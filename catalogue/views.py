@@ -8,6 +8,7 @@ from catalogue.models import SearchLine
 from catalogue.search import SearchFilter, grouped, result_page, suggestion
 from profiles import fuwasys
 from profiles.models import (
+    Characteristic,
     Competency,
     FunctionFamily,
     FunctionGroup,
@@ -45,7 +46,9 @@ def family_detail(request, slug):
 
 def group_detail(request, slug):
     group = get_object_or_404(FunctionGroup.objects.for_page(), slug=slug)
-    schalen = presenters.schalen(group.typeringen.with_content(), group.quality_profiles.with_content())
+    schalen = presenters.schalen(
+        group.typeringen.with_content(), group.quality_profiles.with_content(), Characteristic.objects.all()
+    )
     return render(
         request,
         "group_detail.html",
@@ -80,7 +83,7 @@ def _schaal_context(slug, schaal, *, marking: bool) -> dict:
     typering, profile = typeringen.get(schaal), profiles.get(schaal)
     codes = TyperingCode.objects.filter(typering__group=group).order_by("typering__schaal", "position")
     descents = descents_by_schaal(list(codes.values_list("typering__schaal", "code")))
-    shown = presenters.schaal(schaal, typering, profile, descents.get(schaal, []))
+    shown = presenters.schaal(schaal, typering, profile, descents.get(schaal, []), Characteristic.objects.all())
     marked = bool(marking and lower) and presenters.mark_new_text(shown, typeringen.get(lower), profiles.get(lower))
     return {
         "group": group,

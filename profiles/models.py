@@ -475,13 +475,11 @@ class Characteristic(models.Model):
 
 class FunctionTyperingQuerySet(models.QuerySet):
     def with_content(self):
-        scores = TyperingScore.objects.order_by("characteristic__number").select_related("characteristic")
+        """With sections, lines and codes; a code's scores are read from the code itself (readable_scores)."""
         return self.prefetch_related(
             models.Prefetch("sections", queryset=in_parent(TyperingSection)),
             models.Prefetch("sections__lines", queryset=in_parent(TyperingLine)),
-            models.Prefetch(
-                "codes", queryset=in_parent(TyperingCode).prefetch_related(models.Prefetch("scores", scores))
-            ),
+            models.Prefetch("codes", queryset=in_parent(TyperingCode)),
         )
 
 
@@ -546,6 +544,12 @@ class TyperingCode(models.Model):
     @property
     def parsed(self) -> fuwasys.FuwasysCode:
         return fuwasys.parse(self.code)
+
+    @property
+    def readable_scores(self) -> tuple[int, ...] | None:
+        """The 14 scores the code holds, in kenmerk order, or None when they cannot be read (or it is no code).
+        The same as its TyperingScore rows, which are derived from it; pages read them here, without a query."""
+        return self.parsed.scores if fuwasys.looks_like_code(self.code) else None
 
     @property
     def problems(self) -> tuple[str, ...]:

@@ -334,3 +334,51 @@ def test_the_glossary_explains_the_total_and_names_its_source(client, catalogue)
     assert 'id="totaal"' in glossary and "leidt deze catalogus uit een totaal geen schaal af" in glossary
     assert '<a href="https://www.caorijk.nl/cao-rijk/bijlage-5">' in glossary
     assert glossary.count('<li value="') == 14
+
+
+@pytest.mark.parametrize("number", ["07", "11", "22"])
+def test_each_table_of_scores_shows_what_the_stored_scores_say(client, catalogue, corpus_group, number):
+    """The page reads the scores from the code; the TyperingScore rows are derived from it and must agree."""
+    from profiles.models import TyperingCode
+
+    group = corpus_group(number)
+    page = html(client.get(group.get_absolute_url()))
+
+    tables = re.findall(r'<table class="fuwasys-scores">.*?</table>', page, re.S)
+    codes = TyperingCode.objects.filter(typering__group=group).order_by("typering__schaal", "position")
+    stored = [
+        [(score.characteristic.number, score.characteristic.name, score.score) for score in scores]
+        for code in codes
+        if (scores := list(code.scores.order_by("characteristic__number").select_related("characteristic")))
+    ]
+    shown = [
+        [
+            (int(number), name, int(score))
+            for number, name, score in re.findall(r'<tr><th scope="row">(\d+)\. ([^<]+)</th><td>(\d)</td></tr>', table)
+        ]
+        for table in tables
+    ]
+    assert shown and shown == stored
+
+
+def test_the_tables_of_scores_name_the_kenmerken_as_the_beheerder_named_them(client, catalogue):
+    from profiles.models import Characteristic
+
+    Characteristic.objects.filter(number=9).update(name="Kaders")
+
+    page = html(client.get(schaal_url(7)))
+
+    assert '<tr><th scope="row">9. Kaders</th><td>2</td></tr>' in page
+
+
+def test_score_rows_are_escaped_and_grouped():
+    from catalogue.presenters import KenmerkScore, ScoreGroup
+    from catalogue.templatetags.catalogue_format import score_rows
+
+    rows = score_rows([ScoreGroup("A & B", [KenmerkScore(1, "<x>", 3), KenmerkScore(2, "y", 4)]), ScoreGroup("C", [])])
+
+    assert rows == (
+        '<tbody>\n<tr class="score-group"><th scope="rowgroup" colspan="2">A &amp; B</th></tr>\n'
+        '<tr><th scope="row">1. &lt;x&gt;</th><td>3</td></tr>\n<tr><th scope="row">2. y</th><td>4</td></tr>\n</tbody>\n'
+        '<tbody>\n<tr class="score-group"><th scope="rowgroup" colspan="2">C</th></tr>\n</tbody>\n'
+    )

@@ -250,7 +250,7 @@ def test_query_count_does_not_grow_with_the_content(client, catalogue, django_as
     second = import_group(text, GroupIdentity(name="Testgroep", family="Beleid")).group
     url = COMPARE_URL if which == "source" else f"/functiegroepen/{second.slug}/vergelijken/"
 
-    with django_assert_num_queries(11 + VERSION_QUERY):
+    with django_assert_num_queries(10 + VERSION_QUERY):
         client.get(url)
 
 

@@ -111,6 +111,34 @@ def _diff_segment(segment) -> str:
 
 
 @register.filter
+def score_rows(score_groups) -> str:
+    """The body of a table of FUWASYS scores: per group of kenmerken a <tbody> with its label as a row header
+    and a row per kenmerk. Built here for the same reason as line_list: a group page shows some twenty tables."""
+    return mark_safe(
+        "".join(
+            f'<tbody>\n<tr class="score-group"><th scope="rowgroup" colspan="2">{_escape(group.label)}</th></tr>\n'
+            + "".join(
+                f'<tr><th scope="row">{score.number}. {_escape(score.name)}</th><td>{score.score}</td></tr>\n'
+                for score in group.scores
+            )
+            + "</tbody>\n"
+            for group in score_groups
+        )
+    )
+
+
+@register.filter
+def kenmerk_list(kenmerken) -> str:
+    """What each FUWASYS kenmerk measures, as a definition list: the note beside every table of scores."""
+    items = "".join(
+        f"<dt>{kenmerk.number}. {_escape(kenmerk.name)}</dt>"
+        f"<dd>{_escape(kenmerk.measures)} Een hogere score: {_escape(kenmerk.higher.lower())}</dd>"
+        for kenmerk in kenmerken
+    )
+    return mark_safe(f"<dl>{items}</dl>")
+
+
+@register.filter
 def dutch_list(items) -> str:
     """'5, 6, 7 en 8': a list as a Dutch sentence would write it."""
     words = [str(item) for item in items]
