@@ -16,7 +16,6 @@ import statistics
 import sys
 import tempfile
 import time
-import warnings
 from pathlib import Path
 from urllib.parse import unquote, urlencode, urlsplit
 
@@ -88,24 +87,12 @@ def recreate_database(url: str) -> None:
 
 
 def setup_django(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    # The page cache in this process's memory, which the timing empties before each render: never a shared Redis.
-    os.environ.pop("REDIS_URL", None)
-    # whitenoise warns about the collected static files that only production has; they play no part here.
-    warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
     sys.path.insert(0, str(ROOT))
-    import django
     from django.conf import settings
 
-    django.setup()
-    # Production runs without DEBUG: with it, Django keeps every query in memory and times each one.
-    settings.DEBUG = False
-    # Without DEBUG the manifest storage wants collectstatic's manifest; static files play no part in a search.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    from scripts.page_timing import setup_django as setup_production_like
+
+    setup_production_like(url)
     if url.startswith("postgres"):  # bounded: no statement may hang the benchmark
         options = settings.DATABASES["default"].setdefault("OPTIONS", {})
         options["options"] = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
@@ -145,7 +132,10 @@ def measure(repeat: int, warmup: int) -> list[tuple]:
     from django.db import connection
     from django.test import Client
 
+    from scripts.page_timing import freeze_as_production_does
+
     client = Client(HTTP_HOST="127.0.0.1")
+    freeze_as_production_does()
     rows = []
     for label, params in QUERIES:
         path = f"/zoeken/?{urlencode(params, doseq=True)}"
@@ -213,6 +203,7 @@ def main() -> None:
 
     from catalogue.models import SearchLine
     from profiles.models import FunctionGroup
+    from scripts.page_timing import machine_speed
 
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version" if connection.vendor == "postgresql" else "SELECT sqlite_version()")
@@ -220,6 +211,7 @@ def main() -> None:
     print(f"\n{version}; synthetic catalogue generated in {seconds:.1f} s (seed {args.seed})")
     groups, lines = FunctionGroup.objects.count(), SearchLine.objects.count()
     print(f"Catalogue: {groups} functiegroepen, {lines} lines in the search table")
+    print(f"Machine: a fixed pure-Python loop takes {machine_speed():.0f} ms (to compare runs on different days)")
     print(f"Each query type: {args.warmup} warm-up requests, then {args.repeat} timed requests (ms)\n")
 
     rows = measure(args.repeat, args.warmup)
