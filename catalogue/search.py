@@ -54,6 +54,15 @@ PART_CHOICES = [
     ("functiegroep", "Naam van de functiegroep"),
 ]
 
+# The filters on the FGR's vocabulary: the model that offers the choices, the value a choice has in the address,
+# and the search line's field it filters on.
+VOCABULARY_FILTERS = {
+    "resultaatgebied": (ResultArea, "pk", "area"),
+    "aandachtsgebied": (FocusArea, "slug", "focus_area"),
+    "competentie": (Competency, "slug", "competency"),
+    "functiefamilie": (FunctionFamily, "slug", "group__family"),
+}
+
 
 def matching(queryset, query: str):
     """The lines that match `query`, annotated with `rank` (higher is better)."""
@@ -103,29 +112,18 @@ class SearchFilter(django_filters.FilterSet):
     onderdeel = django_filters.ChoiceFilter(
         label="Onderdeel", choices=PART_CHOICES, method="filter_part", empty_label="Alle onderdelen"
     )
-    resultaatgebied = django_filters.ModelChoiceFilter(
-        label="Resultaatgebied", field_name="area", queryset=ResultArea.objects.all(), empty_label="Alle"
+    # The vocabulary filters are choices read once per request, one plain query each (see __init__): a
+    # ModelChoiceFilter reads its table again to validate and again to render, on PostgreSQL through a
+    # server-side cursor (several round trips each time).
+    resultaatgebied = django_filters.ChoiceFilter(
+        label="Resultaatgebied", method="filter_by_vocabulary", empty_label="Alle"
     )
-    aandachtsgebied = django_filters.ModelChoiceFilter(
-        label="Aandachtsgebied",
-        field_name="focus_area",
-        to_field_name="slug",
-        queryset=FocusArea.objects.all(),
-        empty_label="Alle",
+    aandachtsgebied = django_filters.ChoiceFilter(
+        label="Aandachtsgebied", method="filter_by_vocabulary", empty_label="Alle"
     )
-    competentie = django_filters.ModelChoiceFilter(
-        label="Competentie",
-        field_name="competency",
-        to_field_name="slug",
-        queryset=Competency.objects.all(),
-        empty_label="Alle",
-    )
-    functiefamilie = django_filters.ModelChoiceFilter(
-        label="Functiefamilie",
-        field_name="group__family",
-        to_field_name="slug",
-        queryset=FunctionFamily.objects.all(),
-        empty_label="Alle",
+    competentie = django_filters.ChoiceFilter(label="Competentie", method="filter_by_vocabulary", empty_label="Alle")
+    functiefamilie = django_filters.ChoiceFilter(
+        label="Functiefamilie", method="filter_by_vocabulary", empty_label="Alle"
     )
 
     class Meta:
@@ -136,6 +134,12 @@ class SearchFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         schalen = FunctionTypering.objects.order_by("schaal").values_list("schaal", flat=True).distinct()
         self.filters["schaal"].extra["choices"] = [(str(n), f"Schaal {n}") for n in schalen]
+        # Per vocabulary filter, the id of each value it offers (a slug; a result area's id).
+        self.vocabulary_ids: dict[str, dict[str, int]] = {}
+        for name, (model, key, _) in VOCABULARY_FILTERS.items():
+            rows = list(model.objects.values_list(key, "name", "pk"))
+            self.filters[name].extra["choices"] = [(str(value), label) for value, label, _ in rows]
+            self.vocabulary_ids[name] = {str(value): pk for value, _, pk in rows}
 
     @property
     def is_active(self) -> bool:
@@ -147,6 +151,10 @@ class SearchFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         return matching(queryset, value)
+
+    def filter_by_vocabulary(self, queryset, name, value):
+        _, _, field = VOCABULARY_FILTERS[name]
+        return queryset.filter(**{field: self.vocabulary_ids[name][value]})
 
     def filter_part(self, queryset, name, value):
         return queryset.filter(PARTS[value])

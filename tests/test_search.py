@@ -130,6 +130,17 @@ def test_filters_narrow_the_results(client, catalogue, params, expected_location
     assert set(re.findall(r"<h3>(.*?)</h3>", page)) == expected_locations
 
 
+def test_the_form_shows_what_was_chosen(client, catalogue):
+    page = search(client, q="kennen", schaal=["5", "7"], resultaatgebied="2", aandachtsgebied="informatiebeheer")
+
+    checked = re.findall(r'<input type="checkbox" name="schaal" value="(\d+)" id="id_schaal_\d+" checked>', page)
+    assert checked == ["5", "7"]
+    assert '<option value="2" selected>Omgeving</option>' in page
+    assert '<option value="informatiebeheer" selected>Informatiebeheer</option>' in page
+    assert '<option value="" selected>Alle</option>' in page  # the competency and the family: not chosen
+    assert page.count(" selected>") == 5  # and the part: "Alle onderdelen"
+
+
 def test_family_filter(client, catalogue):
     import_group(
         (DATA_DIR / "fgr-variants.txt").read_text(encoding="utf-8"),

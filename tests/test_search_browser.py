@@ -34,3 +34,23 @@ def test_on_a_wide_screen_the_filters_stay_beside_the_results(page, live_catalog
     assert "schaal=7" in page.url
     expect(page.get_by_label("Schaal 7", exact=True)).to_be_checked()
     assert_no_axe_violations(page)
+
+
+def test_a_refused_filter_is_named_beside_the_summary_and_chosen_again_by_keyboard(page, live_catalogue):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(live_catalogue.url + "/zoeken/?q=archieven&competentie=bestaat-niet&resultaatgebied=2")
+
+    competency = page.get_by_label("Competentie", exact=True)
+    expect(competency).to_have_attribute("aria-invalid", "true")
+    expect(competency).to_have_accessible_description(
+        "Competentie: Selecteer een geldige keuze. bestaat-niet is geen beschikbare keuze."
+    )
+    expect(page.get_by_label("Resultaatgebied", exact=True)).to_have_value("2")  # what was valid stays chosen
+    assert_no_axe_violations(page)
+
+    competency.focus()
+    page.keyboard.press("End")  # the last competency, chosen with the keyboard alone
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filters toepassen").press("Enter")
+    assert "competentie=" in page.url and "bestaat-niet" not in page.url
+    expect(page.get_by_role("status")).to_be_visible()

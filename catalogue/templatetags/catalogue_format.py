@@ -139,6 +139,42 @@ def kenmerk_list(kenmerken) -> str:
 
 
 @register.filter
+def options(field) -> str:
+    """The <option>s of a form's choice field, the chosen one (or the empty one) selected. Built here rather than
+    by Django's select widget, which renders every option through a template of its own."""
+    chosen = _chosen(field)
+    return mark_safe(
+        "".join(
+            f'<option value="{_escape(value)}"{" selected" if str(value) in chosen else ""}>{_escape(label)}</option>'
+            for value, label in field.field.choices
+        )
+    )
+
+
+@register.filter
+def checkboxes(field) -> str:
+    """A multiple-choice field as a labelled checkbox per choice, ids as Django's widget gives them."""
+    chosen = _chosen(field)
+    invalid = ' aria-invalid="true"' if field.errors else ""
+    name = _escape(field.html_name)
+    return mark_safe(
+        "".join(
+            f'<label class="checkbox"><input type="checkbox" name="{name}" value="{_escape(value)}" '
+            f'id="{_escape(field.auto_id)}_{index}"{invalid}{" checked" if str(value) in chosen else ""}> '
+            f"{_escape(label)}</label>"
+            for index, (value, label) in enumerate(field.field.choices)
+        )
+    )
+
+
+def _chosen(field) -> set[str]:
+    value = field.value()
+    if isinstance(value, list | tuple):
+        return {str(item) for item in value}
+    return {"" if value is None else str(value)}
+
+
+@register.filter
 def dutch_list(items) -> str:
     """'5, 6, 7 en 8': a list as a Dutch sentence would write it."""
     words = [str(item) for item in items]
