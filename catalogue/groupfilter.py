@@ -27,12 +27,9 @@ class GroupFilter(django_filters.FilterSet):
         empty_label="Alle schalen",
     )
     niveau = django_filters.ChoiceFilter(label="Werk- en denkniveau", method="filter_level", empty_label="Alle niveaus")
-    familie = django_filters.ModelChoiceFilter(
-        label="Functiefamilie",
-        field_name="family",
-        to_field_name="slug",
-        queryset=FunctionFamily.objects.all(),
-        empty_label="Alle functiefamilies",
+    # Choices read once (see __init__), as the search's vocabulary filters are.
+    familie = django_filters.ChoiceFilter(
+        label="Functiefamilie", field_name="family__slug", empty_label="Alle functiefamilies"
     )
 
     class Meta:
@@ -45,6 +42,8 @@ class GroupFilter(django_filters.FilterSet):
             self.queryset = self.queryset.public()
         values = FunctionGroup.objects.public().exclude(thinking_level="").values_list("thinking_level", flat=True)
         self.filters["niveau"].extra["choices"] = [(level, level) for level in levels(values.distinct())]
+        self.family_names = dict(FunctionFamily.objects.values_list("slug", "name"))
+        self.filters["familie"].extra["choices"] = list(self.family_names.items())
 
     @property
     def is_active(self) -> bool:
@@ -62,7 +61,7 @@ class GroupFilter(django_filters.FilterSet):
         return queryset.with_level(value)
 
     def filter_queryset(self, queryset):
-        family = self.form.cleaned_data.get("familie")
-        if family is None or family.name != SYNTHETIC_FAMILY:  # the benchmark's groups only when asked for
+        family = self.family_names.get(self.form.cleaned_data.get("familie"))
+        if family != SYNTHETIC_FAMILY:  # the benchmark's groups only when asked for
             queryset = queryset.public()
         return super().filter_queryset(queryset)
