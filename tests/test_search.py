@@ -135,6 +135,7 @@ def test_the_form_shows_what_was_chosen(client, catalogue):
 
     checked = re.findall(r'<input type="checkbox" name="schaal" value="(\d+)" id="id_schaal_\d+" checked>', page)
     assert checked == ["5", "7"]
+    assert '<fieldset class="field" aria-describedby="schaal-help">' in page and 'id="schaal-help"' in page
     assert '<option value="2" selected>Omgeving</option>' in page
     assert '<option value="informatiebeheer" selected>Informatiebeheer</option>' in page
     assert '<option value="" selected>Alle</option>' in page  # the competency and the family: not chosen
