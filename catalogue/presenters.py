@@ -4,7 +4,7 @@ Every function here works on objects that the view fetched with the `with_*` que
 queries the database.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import groupby
 
 from catalogue.alignment import new_text_marks, split_segments
@@ -118,7 +118,8 @@ class CodeDisplay:
 class FuwasysDisplay:
     codes: list[CodeDisplay]
     descents: list[str] = field(default_factory=list)
-    # What each kenmerk measures, in plain Dutch, for the note beside every table of scores.
+    # What each kenmerk measures, in plain Dutch, for the note beside every table of scores; named as the tables
+    # name them.
     kenmerken: tuple = fuwasys.KENMERKEN
 
 
@@ -196,13 +197,15 @@ def schaal(
     characteristics,
 ) -> Schaal:
     codes = [code_display(code, characteristics) for code in typering.codes.all()] if typering else []
+    names = {characteristic.number: characteristic.name for characteristic in characteristics}
+    kenmerken = tuple(replace(kenmerk, name=names.get(kenmerk.number, kenmerk.name)) for kenmerk in fuwasys.KENMERKEN)
     return Schaal(
         number=number,
         typering=typering,
         profile=profile,
         typering_blocks=_blocks(typering.sections.all(), sub_label="sub_area_label") if typering else [],
         profile_blocks=_profile_blocks(profile) if profile else [],
-        fuwasys=FuwasysDisplay(codes, descents) if typering else None,
+        fuwasys=FuwasysDisplay(codes, descents, kenmerken) if typering else None,
     )
 
 

@@ -3,7 +3,8 @@ catalogue.
 
 Sets up a throw-away SQLite database (or BENCH_DATABASE_URL, which it empties), loads the default catalogue and
 imports its source twice more as groups of another family, so that the groups comparison has three real groups.
-Renders each page BENCH_REPEAT times (default 30) in process; prints p50 and p95 in milliseconds and the queries.
+Renders each page BENCH_REPEAT times (default 30) in process, as a production worker runs (scripts/page_timing.py);
+prints the fastest render, p50 and p95 in milliseconds and the queries.
 Not a test.
 """
 

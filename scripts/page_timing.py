@@ -68,6 +68,7 @@ def time_pages(pages: dict[str, str], repeat: int) -> None:
     print(f"{'page':<{width}} {'min ms':>8} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
     for name, path in pages.items():
         for _ in range(WARMUP):  # the first render of a template compiles it
+            cache.clear()
             client.get(path)
         queries = _query_count(client, path)
         times = []

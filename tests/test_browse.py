@@ -369,6 +369,7 @@ def test_the_tables_of_scores_name_the_kenmerken_as_the_beheerder_named_them(cli
     page = html(client.get(schaal_url(7)))
 
     assert '<tr><th scope="row">9. Kaders</th><td>2</td></tr>' in page
+    assert "<dt>9. Kaders</dt>" in page  # and the help beside the table names it so too
 
 
 def test_score_rows_are_escaped_and_grouped():

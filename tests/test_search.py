@@ -142,6 +142,14 @@ def test_the_form_shows_what_was_chosen(client, catalogue):
     assert page.count(" selected>") == 5  # and the part: "Alle onderdelen"
 
 
+def test_a_refused_schaal_links_to_its_first_checkbox_and_describes_the_checkboxes(client, catalogue):
+    page = search(client, 400, schaal="99")
+
+    assert '<li id="id_schaal_error"><a href="#id_schaal_0">Schaal</a>: Selecteer een geldige keuze.' in page
+    assert '<fieldset class="field" aria-describedby="schaal-help id_schaal_error">' in page
+    assert 'id="id_schaal_0" aria-invalid="true">' in page
+
+
 def test_family_filter(client, catalogue):
     import_group(
         (DATA_DIR / "fgr-variants.txt").read_text(encoding="utf-8"),

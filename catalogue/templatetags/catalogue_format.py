@@ -167,6 +167,13 @@ def checkboxes(field) -> str:
     )
 
 
+@register.filter
+def field_anchor(field) -> str:
+    """The id an error message links to: the field's input, or for a list of checkboxes (whose label names no
+    single input) its first checkbox."""
+    return field.id_for_label or f"{field.auto_id}_0"
+
+
 def _chosen(field) -> set[str]:
     value = field.value()
     if isinstance(value, list | tuple):
