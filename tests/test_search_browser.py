@@ -1,5 +1,7 @@
 """The search page in a real browser: results first on a phone, the filters beside them on a wide screen."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -38,7 +40,7 @@ def test_on_a_wide_screen_the_filters_stay_beside_the_results(page, live_catalog
 
 def test_a_refused_filter_is_named_beside_the_summary_and_chosen_again_by_keyboard(page, live_catalogue):
     page.set_viewport_size({"width": 1280, "height": 800})
-    page.goto(live_catalogue.url + "/zoeken/?q=archieven&competentie=bestaat-niet&resultaatgebied=2")
+    page.goto(live_catalogue.url + "/zoeken/?q=archieven&competentie=bestaat-niet&resultaatgebied=2&schaal=99")
 
     competency = page.get_by_label("Competentie", exact=True)
     expect(competency).to_have_attribute("aria-invalid", "true")
@@ -46,7 +48,11 @@ def test_a_refused_filter_is_named_beside_the_summary_and_chosen_again_by_keyboa
         "Competentie: Selecteer een geldige keuze. bestaat-niet is geen beschikbare keuze."
     )
     expect(page.get_by_label("Resultaatgebied", exact=True)).to_have_value("2")  # what was valid stays chosen
+    schalen = page.get_by_role("group", name="Schaal")
+    expect(schalen).to_have_accessible_description(re.compile(r"valt buiten dit filter\. Schaal: Selecteer"))
     assert_no_axe_violations(page)
+    page.get_by_role("link", name="Schaal", exact=True).click()  # the summary's link goes to the first checkbox
+    expect(page.locator(":target")).to_have_id("id_schaal_0")
 
     last = competency.locator("option").last.get_attribute("value")
     competency.focus()
