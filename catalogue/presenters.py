@@ -196,17 +196,24 @@ def schaal(
     descents: list[str],
     characteristics,
 ) -> Schaal:
-    codes = [code_display(code, characteristics) for code in typering.codes.all()] if typering else []
-    names = {characteristic.number: characteristic.name for characteristic in characteristics}
-    kenmerken = tuple(replace(kenmerk, name=names.get(kenmerk.number, kenmerk.name)) for kenmerk in fuwasys.KENMERKEN)
     return Schaal(
         number=number,
         typering=typering,
         profile=profile,
         typering_blocks=_blocks(typering.sections.all(), sub_label="sub_area_label") if typering else [],
         profile_blocks=_profile_blocks(profile) if profile else [],
-        fuwasys=FuwasysDisplay(codes, descents, kenmerken) if typering else None,
+        fuwasys=_fuwasys_display(typering, descents, characteristics) if typering else None,
     )
+
+
+def _fuwasys_display(typering: FunctionTypering, descents: list[str], characteristics) -> FuwasysDisplay:
+    """The typering's codes and the kenmerk help, both naming the kenmerken as the database does."""
+    by_number = {characteristic.number: characteristic for characteristic in characteristics}
+    kenmerken = tuple(
+        replace(kenmerk, name=by_number[kenmerk.number].name) if kenmerk.number in by_number else kenmerk
+        for kenmerk in fuwasys.KENMERKEN
+    )
+    return FuwasysDisplay([code_display(code, by_number) for code in typering.codes.all()], descents, kenmerken)
 
 
 def mark_new_text(schaal: Schaal, lower_typering, lower_profile) -> bool:
@@ -269,10 +276,10 @@ def _profile_blocks(profile: QualityProfile) -> list[Block]:
     return shaped
 
 
-def code_display(code: TyperingCode, characteristics) -> CodeDisplay:
-    """The code with its scores (read from the code) per kenmerk, in the kenmerken's groups."""
+def code_display(code: TyperingCode, by_number: dict) -> CodeDisplay:
+    """The code with its scores (read from the code) per kenmerk, in the kenmerken's groups; `by_number` holds
+    the Characteristic of each kenmerk number."""
     problems = code.problems
-    by_number = {characteristic.number: characteristic for characteristic in characteristics}
     scored = [
         (by_number[number], score)
         for number, score in enumerate(code.readable_scores or (), start=1)

@@ -25,7 +25,7 @@ def set_fuwasys_code(code: TyperingCode, text: str) -> fuwasys.FuwasysCode:
 
 def sync_scores(code: TyperingCode) -> None:
     """Make the code's 14 TyperingScore rows say what it says (none for a code whose scores cannot be read)."""
-    scores = code.parsed.scores
+    scores = code.readable_scores  # what the pages read from the code, too
     existing = {score.characteristic_id: score for score in code.scores.all()}
     if scores is None:
         for score in existing.values():
