@@ -111,6 +111,36 @@ def _diff_segment(segment) -> str:
 
 
 @register.filter
+def score_cells(scores) -> str:
+    """A row of a comparison's FUWASYS table: per column a cell with the score, its change against the column
+    to the left (the schaal compared with said aloud, or shown where a column was skipped) and the values of the
+    schaal's other variants. Built here rather than by an included template: the table has some sixty cells."""
+    return mark_safe("".join(f'<td class="score">{_score_cell(score)}</td>' for score in scores))
+
+
+def _score_cell(score) -> str:
+    label = f'<span class="cell-label">{_escape(score.column)}</span>'
+    if score.value is None:
+        missing = _escape(score.missing)
+        shown = f'<span class="muted" aria-hidden="true">–</span><span class="visually-hidden">{missing}</span>'
+    else:
+        variant = score.shown_label
+        shown = (f'<span class="variant-score">{_escape(variant)}:</span> ' if variant else "") + str(score.value)
+        if score.delta:
+            if score.skipped:
+                against = f" t.o.v. schaal {score.compared_with}"
+            else:
+                against = f'<span class="visually-hidden"> ten opzichte van schaal {score.compared_with}</span>'
+            down = " delta-down" if score.descends else ""
+            falls = ", daalt" if score.descends else ""
+            shown += f' <strong class="delta{down}">({signed(score.delta)}{against}{falls})</strong>'
+    variants = "".join(
+        f'<span class="variant-score">{_escape(name)}: {value}</span>' for name, value in score.shown_variants
+    )
+    return label + shown + variants
+
+
+@register.filter
 def score_rows(score_groups) -> str:
     """The body of a table of FUWASYS scores: per group of kenmerken a <tbody> with its label as a row header
     and a row per kenmerk. Built here for the same reason as line_list: a group page shows some twenty tables."""
