@@ -98,10 +98,12 @@ def align(columns: Sequence[Sequence[str]], threshold: float = MATCH_THRESHOLD) 
     cell, the nearest filled cell to its left stands in (weighted by SKIP_WEIGHT). Items without a partner get a
     row of their own, after the items of the column to the left that were dropped at the same place.
     """
-    trigrams = [[_trigrams(text) for text in column] for column in columns]
+    # A text that several schalen share (most of them do) is broken into trigrams once.
+    known: dict[str, frozenset[str]] = {}
+    trigrams = [[known.get(text) or known.setdefault(text, _trigrams(text)) for text in column] for column in columns]
     rows: list[list[int | None]] = [[i] for i in range(len(trigrams[0]))] if trigrams else []
     for k in range(1, len(trigrams)):
-        scores = [[_score(trigrams, row, k, item, threshold) for item in trigrams[k]] for row in rows]
+        scores = [_scores(_left(trigrams, row, k), trigrams[k], threshold) for row in rows]
         aligned: list[list[int | None]] = []
         for r, j in _pairs(scores, len(trigrams[k])):
             aligned.append([None] * k + [j] if r is None else [*rows[r], j])
@@ -109,15 +111,17 @@ def align(columns: Sequence[Sequence[str]], threshold: float = MATCH_THRESHOLD) 
     return [tuple(row) for row in rows]
 
 
-def _score(
-    trigrams: list[list[frozenset[str]]], row: list[int | None], k: int, item: frozenset[str], threshold: float
-) -> float:
-    # The cell to the left, or the nearest filled one before it (each row has at least one filled cell).
+def _left(trigrams: list[list[frozenset[str]]], row: list[int | None], k: int) -> tuple[frozenset[str], float]:
+    """What an item of column k on this row is matched against: the cell to the left, or the nearest filled one
+    before it (each row has at least one filled cell), and the weight of such a match."""
     col, index = next((c, row[c]) for c in range(k - 1, -1, -1) if row[c] is not None)
-    value = _dice(trigrams[col][index], item)
-    if value < threshold:
-        return 0.0
-    return value if col == k - 1 else value * SKIP_WEIGHT
+    return trigrams[col][index], 1.0 if col == k - 1 else SKIP_WEIGHT
+
+
+def _scores(left: tuple[frozenset[str], float], items: list[frozenset[str]], threshold: float) -> list[float]:
+    grams, weight = left
+    values = (_dice(grams, item) for item in items)
+    return [0.0 if value < threshold else value * weight for value in values]
 
 
 def _change(deleted: str, inserted: str) -> list[Segment]:
@@ -131,7 +135,7 @@ def _trigrams(text: str) -> frozenset[str]:
 
 
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a and not b:
+    if a is b or (not a and not b):  # the same text (see align) or two without words
         return 1.0
     return 2 * len(a & b) / (len(a) + len(b))
 
