@@ -220,7 +220,7 @@ def compare(schalen: list[int], typeringen: list[FunctionTypering], profiles: li
         descents=[
             message
             for messages in descents_by_schaal(
-                [(t.schaal, code.code) for t in columns_t if t for code in t.codes.all()]
+                [(t.schaal, code.code) for t in columns_t if t for code in t.loaded_codes]
             ).values()
             for message in messages
         ],
@@ -301,10 +301,10 @@ def typering_key(section: TyperingSection) -> tuple[str, str]:
 
 def typering_items(typering: FunctionTypering | None) -> ColumnParts:
     parts: ColumnParts = {}
-    for section in typering.sections.all() if typering else []:
+    for section in typering.loaded_sections if typering else []:
         key, label = typering_key(section)
         source_label = section.sub_area_label if section.kind == TyperingSection.Kind.RESULTS else section.label
-        add(parts, key, label, source_label, [line_text(line) for line in section.lines.all()])
+        add(parts, key, label, source_label, [line_text(line) for line in section.loaded_lines])
     return parts
 
 
@@ -319,11 +319,11 @@ def quality_items(profile: QualityProfile | None) -> ColumnParts:
     parts: ColumnParts = {}
     if profile is None:
         return parts
-    for section in profile.sections.all():
+    for section in profile.loaded_sections:
         key, label = quality_key(section)
         source_label = f"{section.label} {section.focus_area_label}".strip()
-        add(parts, key, label, source_label, [line_text(line) for line in section.lines.all()])
-    competencies = [text for link in profile.competency_links.all() for text in (link.preceded_by, link.label) if text]
+        add(parts, key, label, source_label, [line_text(line) for line in section.loaded_lines])
+    competencies = [text for link in profile.loaded_competency_links for text in (link.preceded_by, link.label) if text]
     add(parts, "competenties", "Competenties", profile.competencies_label or "Competenties", competencies)
     return parts
 
@@ -345,7 +345,7 @@ def quality_sort_key(key: str, appearance: int) -> tuple:
 
 def _fuwasys_table(schalen: list[int], typeringen: list[FunctionTypering | None]) -> FuwasysTable:
     names = [f"Schaal {schaal}" for schaal in schalen]
-    codes = [list(typering.codes.all()) if typering else [] for typering in typeringen]
+    codes = [list(typering.loaded_codes) if typering else [] for typering in typeringen]
     readable = [_readable_scores(column) for column in codes]
     # The total of the code whose scores the column compares (its first readable one), the others as variants.
     primary = [

@@ -220,7 +220,7 @@ def group_json(request, slug):
     group = get_object_or_404(FunctionGroup.objects.for_page(), slug=slug)
     kern = presenters.kernprofiel(group)
     schalen = presenters.schalen(
-        group.typeringen.with_content(), group.quality_profiles.with_content(), Characteristic.objects.all()
+        group.typeringen.in_full(), group.quality_profiles.in_full(), Characteristic.objects.all()
     )
     document = {
         "naam": group.name,
@@ -291,6 +291,6 @@ def _schaal(schaal) -> dict:
     if schaal.profile:
         entry["kwaliteitenprofiel"] = {
             "onderdelen": _blocks(schaal.profile_blocks),
-            "competenties": [_competency(link) for link in schaal.profile.competency_links.all()],
+            "competenties": [_competency(link) for link in schaal.profile.loaded_competency_links],
         }
     return entry

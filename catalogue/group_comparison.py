@@ -95,9 +95,9 @@ def columns(groups, shown: dict[str, int | None], schalen: dict[str, GroupSchale
     """The compared groups in the order chosen (`shown`: per slug, the schaal whose kwaliteitenprofiel is shown)."""
     by_slug = {group.slug: group for group in groups}
     wanted = [(by_slug[slug].pk, schaal) for slug, schaal in shown.items() if schaal is not None]
-    profiles = QualityProfile.objects.with_content().filter(
+    profiles = QualityProfile.objects.filter(
         reduce(operator.or_, (Q(group_id=group_id, schaal=schaal) for group_id, schaal in wanted), Q(pk__in=[]))
-    )
+    ).in_full()
     by_key = {(profile.group_id, profile.schaal): profile for profile in profiles}
     return [
         GroupColumn(by_slug[slug], schalen[slug].all, schaal, by_key.get((by_slug[slug].pk, schaal)))

@@ -175,7 +175,7 @@ def schalen(typeringen, profiles, characteristics) -> list[Schaal]:
     typering_by_schaal = {typering.schaal: typering for typering in typeringen}
     profile_by_schaal = {profile.schaal: profile for profile in profiles}
     descents = descents_by_schaal(
-        [(t.schaal, code.code) for t in typering_by_schaal.values() for code in t.codes.all()]
+        [(t.schaal, code.code) for t in typering_by_schaal.values() for code in t.loaded_codes]
     )
     return [
         schaal(
@@ -200,7 +200,7 @@ def schaal(
         number=number,
         typering=typering,
         profile=profile,
-        typering_blocks=_blocks(typering.sections.all(), sub_label="sub_area_label") if typering else [],
+        typering_blocks=_blocks(typering.loaded_sections, sub_label="sub_area_label") if typering else [],
         profile_blocks=_profile_blocks(profile) if profile else [],
         fuwasys=_fuwasys_display(typering, descents, characteristics) if typering else None,
     )
@@ -213,7 +213,7 @@ def _fuwasys_display(typering: FunctionTypering, descents: list[str], characteri
         replace(kenmerk, name=by_number[kenmerk.number].name) if kenmerk.number in by_number else kenmerk
         for kenmerk in fuwasys.KENMERKEN
     )
-    return FuwasysDisplay([code_display(code, by_number) for code in typering.codes.all()], descents, kenmerken)
+    return FuwasysDisplay([code_display(code, by_number) for code in typering.loaded_codes], descents, kenmerken)
 
 
 def mark_new_text(schaal: Schaal, lower_typering, lower_profile) -> bool:
@@ -225,10 +225,10 @@ def mark_new_text(schaal: Schaal, lower_typering, lower_profile) -> bool:
     """
     compared = False
     if schaal.typering and lower_typering:
-        _mark(schaal.typering.sections.all(), typering_key, typering_items(lower_typering))
+        _mark(schaal.typering.loaded_sections, typering_key, typering_items(lower_typering))
         compared = True
     if schaal.profile and lower_profile:
-        _mark(schaal.profile.sections.all(), quality_key, quality_items(lower_profile))
+        _mark(schaal.profile.loaded_sections, quality_key, quality_items(lower_profile))
         compared = True
     return compared
 
@@ -236,7 +236,7 @@ def mark_new_text(schaal: Schaal, lower_typering, lower_profile) -> bool:
 def _mark(sections, key_of, lower_parts) -> None:
     lines_by_part: dict[str, list] = {}
     for section in sections:
-        lines_by_part.setdefault(key_of(section)[0], []).extend(section.lines.all())
+        lines_by_part.setdefault(key_of(section)[0], []).extend(section.loaded_lines)
     for key, lines in lines_by_part.items():
         lower = lower_parts[key][2] if key in lower_parts else []
         for line, segments in zip(lines, new_text_marks(lower, [line_text(line) for line in lines]), strict=True):
@@ -250,14 +250,14 @@ def _blocks(sections, *, sub_label: str) -> list[Block]:
     for (kind, label), group in groupby(sections, key=lambda section: (section.kind, section.label)):
         parts = []
         for section in group:
-            lines = list(section.lines.all())
+            lines = list(section.loaded_lines)
             parts.append(BlockPart(getattr(section, sub_label), lines, line_blocks(lines)))
         blocks.append(Block(kind, label, parts))
     return blocks
 
 
 def _profile_blocks(profile: QualityProfile) -> list[Block]:
-    blocks = _blocks(profile.sections.all(), sub_label="focus_area_label")
+    blocks = _blocks(profile.loaded_sections, sub_label="focus_area_label")
     shaped: list[Block] = []
     for block in blocks:
         block.nested = bool(profile.education_heading) and block.kind in EDUCATION_KINDS
@@ -269,7 +269,7 @@ def _profile_blocks(profile: QualityProfile) -> list[Block]:
         (i for i, block in enumerate(shaped) if block.kind == QualityProfileSection.Kind.DEPARTMENT_COMPETENCIES),
         len(shaped),
     )
-    links = list(profile.competency_links.all())
+    links = list(profile.loaded_competency_links)
     shaped.insert(
         position, Block("competenties", profile.competencies_label or "Competenties", [BlockPart("", links, [])])
     )

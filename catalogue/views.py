@@ -47,7 +47,7 @@ def family_detail(request, slug):
 def group_detail(request, slug):
     group = get_object_or_404(FunctionGroup.objects.for_page(), slug=slug)
     schalen = presenters.schalen(
-        group.typeringen.with_content(), group.quality_profiles.with_content(), Characteristic.objects.all()
+        group.typeringen.in_full(), group.quality_profiles.in_full(), Characteristic.objects.all()
     )
     return render(
         request,
@@ -78,8 +78,8 @@ def _schaal_context(slug, schaal, *, marking: bool) -> dict:
     position = numbers.index(schaal)
     lower = numbers[position - 1] if position > 0 else None
     wanted = [schaal, lower] if marking and lower else [schaal]
-    typeringen = {t.schaal: t for t in group.typeringen.with_content().filter(schaal__in=wanted)}
-    profiles = {p.schaal: p for p in group.quality_profiles.with_content().filter(schaal__in=wanted)}
+    typeringen = {t.schaal: t for t in group.typeringen.filter(schaal__in=wanted).in_full()}
+    profiles = {p.schaal: p for p in group.quality_profiles.filter(schaal__in=wanted).in_full()}
     typering, profile = typeringen.get(schaal), profiles.get(schaal)
     codes = TyperingCode.objects.filter(typering__group=group).order_by("typering__schaal", "position")
     descents = descents_by_schaal(list(codes.values_list("typering__schaal", "code")))
@@ -89,7 +89,7 @@ def _schaal_context(slug, schaal, *, marking: bool) -> dict:
         "group": group,
         "kernprofiel": presenters.kernprofiel(group),
         "competencies": presenters.schaal_competencies(
-            group.competency_links.all(), profile.competency_links.all() if profile else []
+            group.competency_links.all(), profile.loaded_competency_links if profile else []
         ),
         "schaal": shown,
         "lower": lower,
@@ -189,8 +189,8 @@ def _comparison(request, slug):
 def _compared(group, schalen: list[int]) -> comparison.Comparison:
     return comparison.compare(
         schalen,
-        group.typeringen.with_content().filter(schaal__in=schalen),
-        group.quality_profiles.with_content().filter(schaal__in=schalen),
+        group.typeringen.filter(schaal__in=schalen).in_full(),
+        group.quality_profiles.filter(schaal__in=schalen).in_full(),
     )
 
 

@@ -32,18 +32,18 @@ def group_outline(group: FunctionGroup) -> list[OutlineLine]:
         lines += [OutlineLine(f"Kernprofiel › {part.label} › {row.area}", _text(row)) for row in rows]
     lines += [OutlineLine("Kernprofiel › Voorbeelden", text) for text in group.examples.splitlines()]
     lines += [OutlineLine("Kernprofiel › Competenties", link.label) for link in group.competency_links.all()]
-    for profile in group.quality_profiles.with_content():
+    for profile in group.quality_profiles.in_full():
         where = f"Kwaliteitenprofiel schaal {profile.schaal}"
-        for section in profile.sections.all():
+        for section in profile.loaded_sections:
             heading = " › ".join(filter(None, [where, section.label, section.focus_area_label]))
-            lines += [OutlineLine(heading, _text(line)) for line in section.lines.all()]
-        lines += [OutlineLine(f"{where} › Competenties", link.label) for link in profile.competency_links.all()]
-    for typering in group.typeringen.with_content():
+            lines += [OutlineLine(heading, _text(line)) for line in section.loaded_lines]
+        lines += [OutlineLine(f"{where} › Competenties", link.label) for link in profile.loaded_competency_links]
+    for typering in group.typeringen.in_full():
         where = f"Functietypering schaal {typering.schaal}"
-        lines += [OutlineLine(f"{where} › FUWASYS-code", str(code)) for code in typering.codes.all()]
-        for section in typering.sections.all():
+        lines += [OutlineLine(f"{where} › FUWASYS-code", str(code)) for code in typering.loaded_codes]
+        for section in typering.loaded_sections:
             heading = " › ".join(filter(None, [where, section.label, section.sub_area_label]))
-            lines += [OutlineLine(heading, _text(line)) for line in section.lines.all()]
+            lines += [OutlineLine(heading, _text(line)) for line in section.loaded_lines]
     return lines
 
 
