@@ -5,6 +5,7 @@ import re
 import pytest
 
 from profiles.importer import GroupIdentity, import_group
+from profiles.models import QualityProfileCompetency
 from tests.conftest import DATA_DIR, SOURCE_SLUG, VERSION_QUERY
 
 GROUP_URL = f"/functiegroepen/{SOURCE_SLUG}/"
@@ -296,6 +297,25 @@ def test_intros_connectors_footnotes_and_examples_are_shown_for_what_they_are(cl
     assert re.search(r'<li id="(resultaat|typering|gedragsindicator)-\d+" class="regel-verbinding">[^<]+</li>', page)
     assert re.search(r'<p class="footnote" id="[a-z]+-\d+"><small>\*\)', page)
     assert f'<p class="purpose" id="doel-{group.pk}">Is verantwoordelijk voor een test.</p>' in page
+
+
+def test_competencies_link_to_their_pages_with_connectors_and_notes_in_place(client, catalogue):
+    kernprofiel_link = catalogue.competency_links.order_by("position")[1]
+    kernprofiel_link.preceded_by, kernprofiel_link.note = "en/of", "*) alleen <b>bij</b> risico\ntweede regel"
+    kernprofiel_link.save()
+    profile_link = QualityProfileCompetency.objects.filter(profile__group=catalogue, profile__schaal=7).first()
+
+    page = html(client.get(catalogue.get_absolute_url()))
+
+    first = catalogue.competency_links.order_by("position")[0]
+    assert (
+        f'<li id="competentie-{first.pk}"><a href="{first.competency.get_absolute_url()}">{first.label}</a></li>'
+        f'<li class="regel-verbinding">en/of</li><li id="competentie-{kernprofiel_link.pk}">'
+    ) in page
+    notes = '<p class="footnote"><small>*) alleen &lt;b&gt;bij&lt;/b&gt; risico<br>tweede regel</small></p>'
+    assert page.count(notes) == 1
+    assert page.index(f'id="competentie-{kernprofiel_link.pk}"') < page.index(notes) < page.index('id="schaal-')
+    assert f'<li id="kwaliteitcompetentie-{profile_link.pk}"><a href="/competenties/' in page
 
 
 def test_the_examples_paragraph_closes_the_kernprofiel_results(client, corpus_group):

@@ -4,6 +4,7 @@ import html
 import re
 
 from django import template
+from django.template.defaultfilters import linebreaksbr
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
@@ -65,6 +66,26 @@ def line_list(blocks, prefix: str) -> str:
             )
             parts.append(f"<ul>{items}</ul>\n")
     return mark_safe("".join(parts) + "\n")
+
+
+@register.filter
+def competency_list(links, prefix: str) -> str:
+    """Competency links as a list, each linking to its competency's page (with an id, `prefix`-pk), a connecting
+    line ("en/of") before a link as a line of its own, and the links' notes after the list. A filter for the same
+    reason as line_list: a group page lists some forty links."""
+    prefix = _escape(prefix)
+    items = "".join(
+        (f'<li class="regel-verbinding">{_escape(link.preceded_by)}</li>' if link.preceded_by else "")
+        + f'<li id="{prefix}-{link.pk}"><a href="{_escape(link.competency.get_absolute_url())}">'
+        f"{_escape(link.label)}</a></li>"
+        for link in links
+    )
+    notes = "".join(
+        f'<p class="footnote"><small>{linebreaksbr(link.note, autoescape=True)}</small></p>'
+        for link in links
+        if link.note
+    )
+    return mark_safe(f"<ul>{items}</ul>\n{notes}")
 
 
 def _line_class(line) -> str:
