@@ -108,6 +108,40 @@ def diff_segments(segments) -> str:
 
 
 @register.filter
+def compare_part(part, only_differences=False) -> str:
+    """One part of a comparison table as its <tbody>: a heading row, a row saying which columns equal the column
+    to their left, and the aligned rows (`only_differences`: without the rows, or the part, that are the same).
+    A filter rather than an included template: a comparison has some twenty parts of a hundred rows."""
+    note = f' <span class="source-note">(in de bron: {_escape(part.source_note)})</span>' if part.source_note else ""
+    heading = f'<th scope="rowgroup" colspan="{len(part.names)}">{_escape(part.label)}{note}</th>'
+    status = ""
+    if part.any_same:
+        cells = "".join(_status_cell(status) for status in part.statuses)
+        status = f'<tr class="part-status">\n    {cells}\n  </tr>'
+    rows = ""
+    if not only_differences or not part.identical:
+        rows = "".join(
+            f"\n    <tr>\n      {compare_cells(row.cells)}\n    </tr>\n  "
+            for row in part.rows
+            if not only_differences or not row.identical
+        )
+    anchor = _escape(part.anchor)
+    return mark_safe(
+        f'<tbody id="{anchor}">\n  <tr class="part-heading">{heading}</tr>\n  {status}\n  {rows}\n</tbody>\n'
+    )
+
+
+def _status_cell(status) -> str:
+    if status.same is None:
+        said = '<span class="muted">–</span>'
+    elif status.same:
+        said = f"<strong>Geen verschillen</strong> met {_escape(lower_first(status.left))}"
+    else:
+        said = f"Anders dan {_escape(lower_first(status.left))}"
+    return f'<td><span class="cell-label">{_escape(status.name)}</span>{said}</td>'
+
+
+@register.filter
 def compare_cells(cells) -> str:
     """The cells of one row of a comparison table: each its column's name (shown on narrow screens) and the
     compared text, or a dash, spoken as "geen regel", where that column has no such line."""
