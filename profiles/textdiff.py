@@ -101,25 +101,25 @@ def align(columns: Sequence[Sequence[str]], threshold: float = MATCH_THRESHOLD) 
     # A text that several schalen share (most of them do) is broken into trigrams once.
     known: dict[str, frozenset[str]] = {}
     trigrams = [[known.get(text) or known.setdefault(text, _trigrams(text)) for text in column] for column in columns]
-    rows: list[list[int | None]] = [[i] for i in range(len(trigrams[0]))] if trigrams else []
+    if not trigrams:
+        return []
+    rows: list[list[int | None]] = [[i] for i in range(len(trigrams[0]))]
+    # Per row, what an item of the next column is matched against: the row's last filled cell (every row has one),
+    # as its column and trigrams.
+    lasts = [(0, grams) for grams in trigrams[0]]
     for k in range(1, len(trigrams)):
-        scores = [_scores(_left(trigrams, row, k), trigrams[k], threshold) for row in rows]
+        column = trigrams[k]
+        scores = [_scores(grams, 1.0 if col == k - 1 else SKIP_WEIGHT, column, threshold) for col, grams in lasts]
         aligned: list[list[int | None]] = []
-        for r, j in _pairs(scores, len(trigrams[k])):
+        aligned_lasts = []
+        for r, j in _pairs(scores, len(column)):
             aligned.append([None] * k + [j] if r is None else [*rows[r], j])
-        rows = aligned
+            aligned_lasts.append(lasts[r] if j is None else (k, column[j]))
+        rows, lasts = aligned, aligned_lasts
     return [tuple(row) for row in rows]
 
 
-def _left(trigrams: list[list[frozenset[str]]], row: list[int | None], k: int) -> tuple[frozenset[str], float]:
-    """What an item of column k on this row is matched against: the cell to the left, or the nearest filled one
-    before it (each row has at least one filled cell), and the weight of such a match."""
-    col, index = next((c, row[c]) for c in range(k - 1, -1, -1) if row[c] is not None)
-    return trigrams[col][index], 1.0 if col == k - 1 else SKIP_WEIGHT
-
-
-def _scores(left: tuple[frozenset[str], float], items: list[frozenset[str]], threshold: float) -> list[float]:
-    grams, weight = left
+def _scores(grams: frozenset[str], weight: float, items: list[frozenset[str]], threshold: float) -> list[float]:
     values = (_dice(grams, item) for item in items)
     return [0.0 if value < threshold else value * weight for value in values]
 
