@@ -98,18 +98,23 @@ def align(columns: Sequence[Sequence[str]], threshold: float = MATCH_THRESHOLD) 
     cell, the nearest filled cell to its left stands in (weighted by SKIP_WEIGHT). Items without a partner get a
     row of their own, after the items of the column to the left that were dropped at the same place.
     """
-    # A text that several schalen share (most of them do) is broken into trigrams once.
-    known: dict[str, frozenset[str]] = {}
-    trigrams = [[known.get(text) or known.setdefault(text, _trigrams(text)) for text in column] for column in columns]
-    if not trigrams:
+    if not columns:
         return []
-    rows: list[list[int | None]] = [[i] for i in range(len(trigrams[0]))]
+    grams = _Trigrams()
+    rows: list[list[int | None]] = [[i] for i in range(len(columns[0]))]
     # Per row, what an item of the next column is matched against: the row's last filled cell (every row has one),
-    # as its column and trigrams.
-    lasts = [(0, grams) for grams in trigrams[0]]
-    for k in range(1, len(trigrams)):
-        column = trigrams[k]
-        scores = [_scores(grams, 1.0 if col == k - 1 else SKIP_WEIGHT, column, threshold) for col, grams in lasts]
+    # as its column and text.
+    lasts = [(0, text) for text in columns[0]]
+    for k in range(1, len(columns)):
+        column, left = list(columns[k]), list(columns[k - 1])
+        if column == left and len(rows) == len(left):
+            # The items of the column to the left, which has a cell on every row: each lines up with itself, the
+            # pairing of the highest total (one per item) that the programme below would find, at no cost.
+            rows = [[*row, j] for j, row in enumerate(rows)]
+            lasts = [(k, text) for text in column]
+            continue
+        items = [grams[text] for text in column]
+        scores = [_scores(grams[text], 1.0 if col == k - 1 else SKIP_WEIGHT, items, threshold) for col, text in lasts]
         aligned: list[list[int | None]] = []
         aligned_lasts = []
         for r, j in _pairs(scores, len(column)):
@@ -117,6 +122,14 @@ def align(columns: Sequence[Sequence[str]], threshold: float = MATCH_THRESHOLD) 
             aligned_lasts.append(lasts[r] if j is None else (k, column[j]))
         rows, lasts = aligned, aligned_lasts
     return [tuple(row) for row in rows]
+
+
+class _Trigrams(dict):
+    """Each text's trigrams, worked out when first asked for: most texts recur in several schalen."""
+
+    def __missing__(self, text: str) -> frozenset[str]:
+        self[text] = found = _trigrams(text)
+        return found
 
 
 def _scores(grams: frozenset[str], weight: float, items: list[frozenset[str]], threshold: float) -> list[float]:

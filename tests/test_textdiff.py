@@ -361,3 +361,14 @@ def test_align_puts_every_item_once_and_in_order(columns):
 @given(column=st.lists(fgr_text, max_size=8))
 def test_a_column_aligned_with_itself_pairs_every_item_with_itself(column):
     assert align([column, column]) == [(i, i) for i in range(len(column))]
+
+
+@quick
+@given(column=st.lists(fgr_text, max_size=8))
+def test_the_programme_pairs_a_column_with_a_respaced_copy_item_by_item_as_the_shortcut_for_a_copy_does(column):
+    # A trailing space changes the texts but not their words, so that the programme, not the shortcut for a column
+    # that repeats the one to its left, aligns them; it finds the same pairing.
+    respaced = [f"{text} " for text in column]
+
+    assert align([column, respaced]) == align([column, column]) == [(i, i) for i in range(len(column))]
+    assert align([column, column, respaced]) == [(i, i, i) for i in range(len(column))]
