@@ -11,6 +11,7 @@ from catalogue.alignment import new_text_marks, split_segments
 from catalogue.comparison import line_text, quality_items, quality_key, typering_items, typering_key
 from profiles import fuwasys
 from profiles.models import (
+    Characteristic,
     FunctionGroup,
     FunctionTypering,
     KernprofielList,
@@ -177,13 +178,14 @@ def schalen(typeringen, profiles, characteristics) -> list[Schaal]:
     descents = descents_by_schaal(
         [(t.schaal, code.code) for t in typering_by_schaal.values() for code in t.loaded_codes]
     )
+    names = KenmerkNames.of(characteristics)
     return [
-        schaal(
+        _schaal(
             number,
             typering_by_schaal.get(number),
             profile_by_schaal.get(number),
             descents.get(number, []),
-            characteristics,
+            names,
         )
         for number in sorted(typering_by_schaal.keys() | profile_by_schaal.keys())
     ]
@@ -196,24 +198,42 @@ def schaal(
     descents: list[str],
     characteristics,
 ) -> Schaal:
+    return _schaal(number, typering, profile, descents, KenmerkNames.of(characteristics))
+
+
+@dataclass(frozen=True)
+class KenmerkNames:
+    """The kenmerken as the database names them: each Characteristic by number, and the kenmerk help
+    (fuwasys.KENMERKEN) with those names. Worked out once per page, not for every typering."""
+
+    by_number: dict[int, Characteristic]
+    kenmerken: tuple
+
+    @classmethod
+    def of(cls, characteristics) -> "KenmerkNames":
+        by_number = {characteristic.number: characteristic for characteristic in characteristics}
+        kenmerken = tuple(
+            replace(kenmerk, name=by_number[kenmerk.number].name) if kenmerk.number in by_number else kenmerk
+            for kenmerk in fuwasys.KENMERKEN
+        )
+        return cls(by_number, kenmerken)
+
+
+def _schaal(number, typering, profile, descents: list[str], names: KenmerkNames) -> Schaal:
     return Schaal(
         number=number,
         typering=typering,
         profile=profile,
         typering_blocks=_blocks(typering.loaded_sections, sub_label="sub_area_label") if typering else [],
         profile_blocks=_profile_blocks(profile) if profile else [],
-        fuwasys=_fuwasys_display(typering, descents, characteristics) if typering else None,
+        fuwasys=_fuwasys_display(typering, descents, names) if typering else None,
     )
 
 
-def _fuwasys_display(typering: FunctionTypering, descents: list[str], characteristics) -> FuwasysDisplay:
+def _fuwasys_display(typering: FunctionTypering, descents: list[str], names: KenmerkNames) -> FuwasysDisplay:
     """The typering's codes and the kenmerk help, both naming the kenmerken as the database does."""
-    by_number = {characteristic.number: characteristic for characteristic in characteristics}
-    kenmerken = tuple(
-        replace(kenmerk, name=by_number[kenmerk.number].name) if kenmerk.number in by_number else kenmerk
-        for kenmerk in fuwasys.KENMERKEN
-    )
-    return FuwasysDisplay([code_display(code, by_number) for code in typering.loaded_codes], descents, kenmerken)
+    codes = [code_display(code, names.by_number) for code in typering.loaded_codes]
+    return FuwasysDisplay(codes, descents, names.kenmerken)
 
 
 def mark_new_text(schaal: Schaal, lower_typering, lower_profile) -> bool:
