@@ -267,7 +267,7 @@ def _blocks(blocks) -> list[dict]:
             "delen": [{"kopje": part.label, "regels": [_line(line) for line in part.lines]} for part in block.parts],
         }
         for block in blocks
-        if block.kind != "competenties" and not block.heading_only
+        if block.kind != presenters.COMPETENCIES_BLOCK and not block.heading_only
     ]
 
 

@@ -23,6 +23,8 @@ from profiles.models import (
     descents_by_schaal,
 )
 
+# The kind of the block that holds a kwaliteitenprofiel's competency links (the other kinds are its sections').
+COMPETENCIES_BLOCK = "competenties"
 # Sections that the source places under its "Opleiding: Rijk" heading.
 EDUCATION_KINDS = {QualityProfileSection.Kind.THINKING_LEVEL, QualityProfileSection.Kind.EDUCATION_FIELD}
 
@@ -291,7 +293,7 @@ def _profile_blocks(profile: QualityProfile) -> list[Block]:
     )
     links = list(profile.loaded_competency_links)
     shaped.insert(
-        position, Block("competenties", profile.competencies_label or "Competenties", [BlockPart("", links, [])])
+        position, Block(COMPETENCIES_BLOCK, profile.competencies_label or "Competenties", [BlockPart("", links, [])])
     )
     return shaped
 

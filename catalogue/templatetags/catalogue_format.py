@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 
 from catalogue.alignment import Difference
 from catalogue.highlight import highlight as highlight_fragments
+from catalogue.presenters import COMPETENCIES_BLOCK
 from profiles.vocabulary import LineKind
 
 register = template.Library()
@@ -66,6 +67,34 @@ def line_list(blocks, prefix: str) -> str:
             )
             parts.append(f"<ul>{items}</ul>\n")
     return mark_safe("".join(parts) + "\n")
+
+
+@register.filter
+def block_list(blocks, prefix: str) -> str:
+    """A typering's or kwaliteitenprofiel's blocks (presenters.Block) as the page shows them: each block's heading
+    (an <h3>, or an <h4> where it is nested under the education heading), each part's label a level below, and the
+    part's lines (line_list, ids `prefix`-pk) or, for the competencies, its links (ids `prefix`competentie-pk).
+    A filter for the same reason as line_list: a group page shows some eighty blocks and parts."""
+    shown = []
+    for block in blocks:
+        level = 4 if block.nested else 3
+        if block.label:
+            shown.append(f"<h{level}>{_escape(block.label)}</h{level}>\n")
+        for part in block.parts:
+            if part.label:
+                shown.append(f"<h{level + 1}>{_escape(part.label)}</h{level + 1}>\n")
+            if block.kind == COMPETENCIES_BLOCK:
+                shown.append(competency_list(part.lines, f"{prefix}competentie"))
+            else:
+                shown.append(line_list(part.blocks, prefix))
+    return mark_safe("".join(shown))
+
+
+@register.filter
+def without_competencies(blocks) -> list:
+    """A kwaliteitenprofiel's blocks without its competencies, for a page that lists them once, merged with the
+    kernprofiel's."""
+    return [block for block in blocks if block.kind != COMPETENCIES_BLOCK]
 
 
 @register.filter
