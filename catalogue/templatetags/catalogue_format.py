@@ -133,7 +133,11 @@ _DIFF_MARKUP = {"insert": ("ins", "toegevoegd"), "delete": ("del", "verwijderd")
 @register.filter
 def diff_segments(segments) -> str:
     """Compared text as its segments: words only the new text has in <ins>, words only the old one has in <del>."""
-    return mark_safe("".join(_diff_segment(segment) for segment in segments))
+    return mark_safe(_segments_html(segments))
+
+
+def _segments_html(segments) -> str:
+    return "".join(_diff_segment(segment) for segment in segments)
 
 
 @register.filter
@@ -181,13 +185,13 @@ def _compare_cell(cell) -> str:
     if cell.change == Difference.EMPTY:
         text = '<span class="empty" aria-hidden="true">—</span><span class="visually-hidden">geen regel</span>'
     else:
-        text = diff_segments(cell.segments)
+        text = _segments_html(cell.segments)
     label = _escape(cell.column)
     return f'<td class="change-{_escape(cell.change)}"><span class="cell-label">{label}</span>{text}</td>'
 
 
 def _diff_segment(segment) -> str:
-    text = breakable(segment.text)
+    text = _breakable(segment.text)
     if segment.kind not in _DIFF_MARKUP:
         return text
     tag, spoken = _DIFF_MARKUP[segment.kind]
@@ -320,7 +324,12 @@ def highlight(text: str, query: str, autoescape=True) -> str:
 def breakable(text: str) -> str:
     """The text with a chance to wrap after each slash between words ("automatiseringsdeskundigen/leveranciers"),
     so that a narrow column wraps there instead of inside a word. The text itself is unchanged."""
-    return mark_safe(_SLASH_BEFORE_WORD.sub("/<wbr>", _escape(text)))
+    return mark_safe(_breakable(text))
+
+
+def _breakable(text: str) -> str:
+    escaped = _escape(text)
+    return _SLASH_BEFORE_WORD.sub("/<wbr>", escaped) if "/" in escaped else escaped
 
 
 @register.filter
