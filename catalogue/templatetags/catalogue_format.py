@@ -31,7 +31,6 @@ def lines(text: str) -> list[str]:
     return text.splitlines() if text else []
 
 
-@register.filter
 def line_html(line) -> str:
     """A line's text and its continuation lines, each after a break. On a marked schaal page (the line has
     `marked_pieces`, see presenters.mark_new_text) the words that are new since the lower schaal are in <ins>."""
@@ -41,7 +40,7 @@ def line_html(line) -> str:
     else:
         pieces = [_escape(line.text), *(_escape(piece) for piece in lines(line.continuation))]
     first, *continuation = pieces
-    return mark_safe(first + "".join(f'<br><span class="continuation">{piece}</span>' for piece in continuation))
+    return first + "".join(f'<br><span class="continuation">{piece}</span>' for piece in continuation)
 
 
 @register.filter
