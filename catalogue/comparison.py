@@ -1,4 +1,4 @@
-"""The side-by-side comparison of 2–4 schalen of a group, built from prefetched records.
+"""The side-by-side comparison of 2–4 schalen of a group, built from records read in full (`in_full`).
 
 The typeringen and kwaliteitenprofielen become parts (catalogue.alignment); the FUWASYS codes become a table of
 their own, with the scores per kenmerk and the stated totals compared column by column; and each step from one

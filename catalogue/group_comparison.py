@@ -1,4 +1,4 @@
-"""Two or three functiegroepen side by side, built from prefetched records.
+"""Two or three functiegroepen side by side, built from records read in full (`for_page`, `in_full`).
 
 Like the FGR's own "Functiegroepen vergelijken": the kernprofiel's results and gedragsindicatoren per
 resultaatgebied, aligned and diffed column by column as in the schaal comparison; the kernprofiel's competencies

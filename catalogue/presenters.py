@@ -1,7 +1,7 @@
-"""Shapes prefetched records into what the page templates loop over, so that templates need no logic.
+"""Shapes the records a view read into what the page templates loop over, so that templates need no logic.
 
-Every function here works on objects that the view fetched with the `with_*` querysets; none of them
-queries the database.
+Every function here works on objects that the view read in full (`for_page`, `in_full`); none of them queries
+the database.
 """
 
 from dataclasses import dataclass, field, replace
@@ -221,7 +221,13 @@ class KenmerkNames:
         return cls(by_number, kenmerken)
 
 
-def _schaal(number, typering, profile, descents: list[str], names: KenmerkNames) -> Schaal:
+def _schaal(
+    number: int,
+    typering: FunctionTypering | None,
+    profile: QualityProfile | None,
+    descents: list[str],
+    names: KenmerkNames,
+) -> Schaal:
     return Schaal(
         number=number,
         typering=typering,

@@ -107,9 +107,10 @@ def align(columns: Sequence[Sequence[str]], threshold: float = MATCH_THRESHOLD) 
     lasts = [(0, text) for text in columns[0]]
     for k in range(1, len(columns)):
         column, left = list(columns[k]), list(columns[k - 1])
-        if column == left and len(rows) == len(left):
+        if column == left and len(rows) == len(left) and threshold <= 1:
             # The items of the column to the left, which has a cell on every row: each lines up with itself, the
-            # pairing of the highest total (one per item) that the programme below would find, at no cost.
+            # pairing of the highest total (one per item) that the programme below would find, at no cost. (Under
+            # a threshold above 1 nothing pairs.)
             rows = [[*row, j] for j, row in enumerate(rows)]
             lasts = [(k, text) for text in column]
             continue

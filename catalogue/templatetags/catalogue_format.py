@@ -146,10 +146,10 @@ def compare_part(part, only_differences=False) -> str:
     A filter rather than an included template: a comparison has some twenty parts of a hundred rows."""
     note = f' <span class="source-note">(in de bron: {_escape(part.source_note)})</span>' if part.source_note else ""
     heading = f'<th scope="rowgroup" colspan="{len(part.names)}">{_escape(part.label)}{note}</th>'
-    status = ""
+    status_row = ""
     if part.any_same:
         cells = "".join(_status_cell(status) for status in part.statuses)
-        status = f'<tr class="part-status">\n    {cells}\n  </tr>'
+        status_row = f'<tr class="part-status">\n    {cells}\n  </tr>'
     rows = ""
     if not only_differences or not part.identical:
         rows = "".join(
@@ -159,7 +159,7 @@ def compare_part(part, only_differences=False) -> str:
         )
     anchor = _escape(part.anchor)
     return mark_safe(
-        f'<tbody id="{anchor}">\n  <tr class="part-heading">{heading}</tr>\n  {status}\n  {rows}\n</tbody>\n'
+        f'<tbody id="{anchor}">\n  <tr class="part-heading">{heading}</tr>\n  {status_row}\n  {rows}\n</tbody>\n'
     )
 
 
@@ -173,11 +173,10 @@ def _status_cell(status) -> str:
     return f'<td><span class="cell-label">{_escape(status.name)}</span>{said}</td>'
 
 
-@register.filter
 def compare_cells(cells) -> str:
     """The cells of one row of a comparison table: each its column's name (shown on narrow screens) and the
     compared text, or a dash, spoken as "geen regel", where that column has no such line."""
-    return mark_safe("".join(_compare_cell(cell) for cell in cells))
+    return "".join(_compare_cell(cell) for cell in cells)
 
 
 def _compare_cell(cell) -> str:
@@ -319,14 +318,9 @@ def highlight(text: str, query: str, autoescape=True) -> str:
     )
 
 
-@register.filter
-def breakable(text: str) -> str:
-    """The text with a chance to wrap after each slash between words ("automatiseringsdeskundigen/leveranciers"),
-    so that a narrow column wraps there instead of inside a word. The text itself is unchanged."""
-    return mark_safe(_breakable(text))
-
-
 def _breakable(text: str) -> str:
+    """The escaped text with a chance to wrap after each slash between words ("automatiseringsdeskundigen/
+    leveranciers"), so that a narrow column wraps there instead of inside a word. The text itself is unchanged."""
     escaped = _escape(text)
     return _SLASH_BEFORE_WORD.sub("/<wbr>", escaped) if "/" in escaped else escaped
 
@@ -337,7 +331,6 @@ def signed(number: int) -> str:
     return f"+{number}" if number > 0 else f"−{abs(number)}"
 
 
-@register.filter
 def lower_first(text: str) -> str:
     """'Schaal 5' as it reads inside a sentence: 'schaal 5'. Names of groups start with a capital and keep it."""
     return f"{text[:1].lower()}{text[1:]}" if text.startswith("Schaal ") else text
