@@ -31,7 +31,7 @@ import hashlib
 import logging
 import threading
 import time
-from functools import wraps
+from functools import lru_cache, wraps
 from pathlib import Path
 
 from django.conf import settings
@@ -173,12 +173,12 @@ class PageCacheMiddleware:
             return _revalidatable(HttpResponseNotModified(), etag)
         stored = _stored_page(key)
         if stored is not None:
-            return _revalidatable(_from_cache(stored), etag)
+            return _from_cache(stored)  # stored with its ETag and Cache-Control (below): nothing to add
         response = self.get_response(request)
         if _shareable_response(response):
+            _revalidatable(response, etag)
             if request.method == "GET":  # a HEAD response has no body to store
                 _store_page(key, _for_cache(response))
-            _revalidatable(response, etag)
         return response
 
 
@@ -206,8 +206,15 @@ def _store_page(key: str, stored: tuple) -> None:
 
 def _public_params(request) -> frozenset | None:
     """The query parameters of the public page the request's URL leads to; None for any other URL."""
+    return _public_params_of(settings.ROOT_URLCONF, request.path_info)
+
+
+@lru_cache(maxsize=4096)
+def _public_params_of(urlconf: str, path: str) -> frozenset | None:
+    # Under one URLconf a path always resolves to the same view: remembered, since resolving costs more than any
+    # other step of answering a cached page. Bounded, so that made-up paths only push out others.
     try:
-        match = resolve(request.path_info)
+        match = resolve(path, urlconf)
     except Resolver404:
         return None
     return getattr(match.func, "public_params", None)

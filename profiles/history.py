@@ -149,7 +149,8 @@ def content_version() -> int:
     """
     table = connection.ops.quote_name(apps.get_model("profiles", "ContentVersion")._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT number FROM {table} WHERE id = %s", [1])  # the table name is our own, not input
+        # Without parameters, which the SQLite backend would first rewrite; the table name is our own, not input.
+        cursor.execute(f"SELECT number FROM {table} WHERE id = 1")
         row = cursor.fetchone()
     return row[0] if row else 0
 
