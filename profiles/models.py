@@ -71,6 +71,16 @@ def attach(parents, children, parent_id: str, name: str) -> None:
         setattr(parent, f"loaded_{name}", by_parent[parent.pk])
 
 
+def attach_sections(parents, parent: str, section_model, line_model) -> list[int]:
+    """Give each parent (a typering or kwaliteitenprofiel; `parent` names its foreign key on the sections) its
+    sections as `loaded_sections`, each with its lines as `loaded_lines`, in two queries. Returns the parents' ids."""
+    ids = [item.pk for item in parents]
+    sections = list(in_parent(section_model).filter(**{f"{parent}__in": ids}))
+    attach(sections, in_parent(line_model).filter(**{f"section__{parent}__in": ids}), "section_id", "lines")
+    attach(parents, sections, f"{parent}_id", "sections")
+    return ids
+
+
 def in_parent(model, *fields):
     """The rows of `model` in the order they have within their parent, to prefetch or attach under it. Both group
     rows by parent already; Meta.ordering would sort by the parents' own ordering too, a join for every level."""
@@ -355,10 +365,7 @@ class QualityProfileQuerySet(models.QuerySet):
         (`loaded_competency_links`), in three more flat queries; see `attach`."""
         profiles = list(self)
         if profiles:
-            ids = [profile.pk for profile in profiles]
-            sections = list(in_parent(QualityProfileSection).filter(profile__in=ids))
-            attach(sections, in_parent(QualityProfileLine).filter(section__profile__in=ids), "section_id", "lines")
-            attach(profiles, sections, "profile_id", "sections")
+            ids = attach_sections(profiles, "profile", QualityProfileSection, QualityProfileLine)
             links = in_parent(QualityProfileCompetency).filter(profile__in=ids).select_related("competency")
             attach(profiles, links, "profile_id", "competency_links")
         return profiles
@@ -496,10 +503,7 @@ class FunctionTyperingQuerySet(models.QuerySet):
         (readable_scores)."""
         typeringen = list(self)
         if typeringen:
-            ids = [typering.pk for typering in typeringen]
-            sections = list(in_parent(TyperingSection).filter(typering__in=ids))
-            attach(sections, in_parent(TyperingLine).filter(section__typering__in=ids), "section_id", "lines")
-            attach(typeringen, sections, "typering_id", "sections")
+            ids = attach_sections(typeringen, "typering", TyperingSection, TyperingLine)
             attach(typeringen, in_parent(TyperingCode).filter(typering__in=ids), "typering_id", "codes")
         return typeringen
 
