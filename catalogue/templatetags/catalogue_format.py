@@ -22,6 +22,8 @@ _SLASH_BEFORE_WORD = re.compile(r"/(?=\w)")
 def _escape(text) -> str:
     """conditional_escape without its check for lazy arguments, which costs more than the escaping itself on a
     page of a thousand lines. The same output: Django escapes with html.escape too."""
+    if type(text) is str:  # most texts: a plain string, which has no __html__ to look for
+        return html.escape(text)
     return text.__html__() if hasattr(text, "__html__") else html.escape(str(text))
 
 
