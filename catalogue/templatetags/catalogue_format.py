@@ -199,6 +199,20 @@ def _diff_segment(segment) -> str:
 
 
 @register.filter
+def kenmerk_rows(kenmerken, only_differences=False) -> str:
+    """The rows of a comparison's FUWASYS table, a kenmerk each: its number and name, then its scores per column
+    (`only_differences`: without the kenmerken whose scores are all the same)."""
+    return mark_safe(
+        "".join(
+            f'<tr id="{_escape(kenmerk.anchor)}"><th scope="row" class="kenmerk-label">{kenmerk.number}. '
+            f"{_escape(kenmerk.name)}</th>{score_cells(kenmerk.scores)}</tr>\n"
+            for kenmerk in kenmerken
+            if not only_differences or not kenmerk.identical
+        )
+    )
+
+
+@register.filter
 def score_cells(scores) -> str:
     """A row of a comparison's FUWASYS table: per column a cell with the score, its change against the column
     to the left (the schaal compared with said aloud, or shown where a column was skipped) and the values of the
