@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from django.core import serializers
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from catalogue import presenters
+from catalogue.views import group_in_full
 from profiles import catalogue_data
 from profiles.history import content_changed_at, content_version
 from profiles.models import (
@@ -217,7 +218,7 @@ def _as_download(response, name: str, extension: str) -> HttpResponse:
 
 def group_json(request, slug):
     """One functiegroep as a JSON document: what its page shows, in the source's words."""
-    group = get_object_or_404(FunctionGroup.objects.for_page(), slug=slug)
+    group = group_in_full(slug)
     kern = presenters.kernprofiel(group)
     schalen = presenters.schalen(
         group.typeringen.in_full(), group.quality_profiles.in_full(), Characteristic.objects.all()

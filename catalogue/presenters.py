@@ -145,13 +145,13 @@ class Schaal:
 
 
 def kernprofiel(group: FunctionGroup) -> Kernprofiel:
-    headings = list(group.headings.all())
+    headings = group.loaded_headings
     labels = {part.value: part.label for part in KernprofielList}
     labels |= {heading.part: heading.label for heading in headings if heading.area_id is None}
     return Kernprofiel(
-        results=_by_area(group.results.all(), headings, KernprofielList.RESULTS),
-        indicators=_by_area(group.indicators.all(), headings, KernprofielList.INDICATORS),
-        competencies=list(group.competency_links.all()),
+        results=_by_area(group.loaded_results, headings, KernprofielList.RESULTS),
+        indicators=_by_area(group.loaded_indicators, headings, KernprofielList.INDICATORS),
+        competencies=list(group.loaded_competency_links),
         examples=group.examples.splitlines(),
         labels=labels,
     )

@@ -44,8 +44,16 @@ def family_detail(request, slug):
     return render(request, "family_detail.html", context)
 
 
+def group_in_full(slug: str) -> FunctionGroup:
+    """The group a page is about, with its kernprofiel read in full; a 404 when there is none."""
+    found = FunctionGroup.objects.filter(slug=slug).for_page().in_full()
+    if not found:
+        raise Http404("Er is geen functiegroep met dit adres.")
+    return found[0]
+
+
 def group_detail(request, slug):
-    group = get_object_or_404(FunctionGroup.objects.for_page(), slug=slug)
+    group = group_in_full(slug)
     schalen = presenters.schalen(
         group.typeringen.in_full(), group.quality_profiles.in_full(), Characteristic.objects.all()
     )
@@ -71,7 +79,7 @@ def schaal_text(request, slug, schaal):
 
 
 def _schaal_context(slug, schaal, *, marking: bool) -> dict:
-    group = get_object_or_404(FunctionGroup.objects.for_page(), slug=slug)
+    group = group_in_full(slug)
     numbers = group.schalen()
     if schaal not in numbers:
         raise Http404(f"{group} heeft geen schaal {schaal}.")
@@ -89,7 +97,7 @@ def _schaal_context(slug, schaal, *, marking: bool) -> dict:
         "group": group,
         "kernprofiel": presenters.kernprofiel(group),
         "competencies": presenters.schaal_competencies(
-            group.competency_links.all(), profile.loaded_competency_links if profile else []
+            group.loaded_competency_links, profile.loaded_competency_links if profile else []
         ),
         "schaal": shown,
         "lower": lower,
@@ -219,7 +227,7 @@ def _group_comparison(request):
     form = GroupCompareForm(chosen, groups=list(choices.values_list("slug", "name", "family__name")))
     if not form.is_bound or not form.is_valid() or form.incomplete:
         return form, None
-    groups = FunctionGroup.objects.public().filter(slug__in=form.cleaned_data["groep"]).for_page()
+    groups = FunctionGroup.objects.public().filter(slug__in=form.cleaned_data["groep"]).for_page().in_full()
     schalen = group_comparison.schalen_by_group(groups)
     shown = form.check_schalen(schalen)
     if form.errors:

@@ -109,20 +109,23 @@ class FunctionGroupQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        return self.select_related("family").with_schaal_range().with_kernprofiel()
+        return self.select_related("family").with_schaal_range()
 
-    def with_kernprofiel(self):
-        return self.prefetch_related(
-            models.Prefetch("results", queryset=in_parent(Result, "area__position").select_related("area")),
-            models.Prefetch(
-                "indicators", queryset=in_parent(BehaviouralIndicator, "area__position").select_related("area")
-            ),
-            models.Prefetch(
-                "headings",
-                queryset=KernprofielHeading.objects.order_by("part", "area__position").select_related("area"),
-            ),
-            models.Prefetch("competency_links", queryset=in_parent(GroupCompetency).select_related("competency")),
-        )
+    def in_full(self) -> list["FunctionGroup"]:
+        """The groups, each with its kernprofiel in four more flat queries (see `attach`): results and
+        gedragsindicatoren in their resultaatgebieden's order (`loaded_results`, `loaded_indicators`), the
+        headings as the source writes them (`loaded_headings`) and the competency links (`loaded_competency_links`)."""
+        groups = list(self)
+        if groups:
+            ids = [group.pk for group in groups]
+            for name, rows in (
+                ("results", in_parent(Result, "area__position").select_related("area")),
+                ("indicators", in_parent(BehaviouralIndicator, "area__position").select_related("area")),
+                ("headings", KernprofielHeading.objects.order_by("part", "area__position").select_related("area")),
+                ("competency_links", in_parent(GroupCompetency).select_related("competency")),
+            ):
+                attach(groups, rows.filter(group__in=ids), "group_id", name)
+        return groups
 
 
 class FunctionGroup(models.Model):

@@ -21,17 +21,17 @@ class OutlineChange:
 
 def group_outline(group: FunctionGroup) -> list[OutlineLine]:
     """Every line of the group as the page shows it (in a fixed number of queries)."""
-    group = FunctionGroup.objects.for_page().get(pk=group.pk)
+    [group] = FunctionGroup.objects.filter(pk=group.pk).for_page().in_full()
     lines: list[OutlineLine] = []
     if group.purpose:
         lines.append(OutlineLine("Doel", group.purpose))
     for part, rows in (
-        (KernprofielList.RESULTS, group.results.all()),
-        (KernprofielList.INDICATORS, group.indicators.all()),
+        (KernprofielList.RESULTS, group.loaded_results),
+        (KernprofielList.INDICATORS, group.loaded_indicators),
     ):
         lines += [OutlineLine(f"Kernprofiel › {part.label} › {row.area}", _text(row)) for row in rows]
     lines += [OutlineLine("Kernprofiel › Voorbeelden", text) for text in group.examples.splitlines()]
-    lines += [OutlineLine("Kernprofiel › Competenties", link.label) for link in group.competency_links.all()]
+    lines += [OutlineLine("Kernprofiel › Competenties", link.label) for link in group.loaded_competency_links]
     for profile in group.quality_profiles.in_full():
         where = f"Kwaliteitenprofiel schaal {profile.schaal}"
         for section in profile.loaded_sections:
