@@ -345,7 +345,7 @@ def quality_sort_key(key: str, appearance: int) -> tuple:
 
 def _fuwasys_table(schalen: list[int], typeringen: list[FunctionTypering | None]) -> FuwasysTable:
     names = [f"Schaal {schaal}" for schaal in schalen]
-    codes = [list(typering.loaded_codes) if typering else [] for typering in typeringen]
+    codes = [typering.loaded_codes if typering else [] for typering in typeringen]
     readable = [_readable_scores(column) for column in codes]
     # The total of the code whose scores the column compares (its first readable one), the others as variants.
     primary = [

@@ -151,7 +151,7 @@ def kernprofiel(group: FunctionGroup) -> Kernprofiel:
     return Kernprofiel(
         results=_by_area(group.loaded_results, headings, KernprofielList.RESULTS),
         indicators=_by_area(group.loaded_indicators, headings, KernprofielList.INDICATORS),
-        competencies=list(group.loaded_competency_links),
+        competencies=group.loaded_competency_links,
         examples=group.examples.splitlines(),
         labels=labels,
     )
@@ -278,7 +278,7 @@ def _blocks(sections, *, sub_label: str) -> list[Block]:
     for (kind, label), group in groupby(sections, key=lambda section: (section.kind, section.label)):
         parts = []
         for section in group:
-            lines = list(section.loaded_lines)
+            lines = section.loaded_lines
             parts.append(BlockPart(getattr(section, sub_label), lines, line_blocks(lines)))
         blocks.append(Block(kind, label, parts))
     return blocks
@@ -297,7 +297,7 @@ def _profile_blocks(profile: QualityProfile) -> list[Block]:
         (i for i, block in enumerate(shaped) if block.kind == QualityProfileSection.Kind.DEPARTMENT_COMPETENCIES),
         len(shaped),
     )
-    links = list(profile.loaded_competency_links)
+    links = profile.loaded_competency_links
     shaped.insert(
         position, Block(COMPETENCIES_BLOCK, profile.competencies_label or "Competenties", [BlockPart("", links, [])])
     )

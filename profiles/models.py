@@ -62,7 +62,7 @@ class FunctionFamily(models.Model):
 def attach(parents, children, parent_id: str, name: str) -> None:
     """Give each parent the list of its children, in their order, as `loaded_<name>`: what the pages read.
 
-    Three flat queries and this map cost less than prefetch_related, which makes a queryset for every parent;
+    A flat query per level and this map cost less than prefetch_related, which makes a queryset for every parent;
     a group page has some seventy parents of a few hundred lines, and reading them was a third of its render."""
     by_parent = {parent.pk: [] for parent in parents}
     for child in children:
@@ -82,8 +82,8 @@ def attach_sections(parents, parent: str, section_model, line_model) -> list[int
 
 
 def in_parent(model, *fields):
-    """The rows of `model` in the order they have within their parent, to prefetch or attach under it. Both group
-    rows by parent already; Meta.ordering would sort by the parents' own ordering too, a join for every level."""
+    """The rows of `model` in the order they have within their parent, to attach under it. `attach` groups rows
+    by parent already; Meta.ordering would sort by the parents' own ordering too, a join for every level."""
     return model.objects.order_by(*fields, "position")
 
 
